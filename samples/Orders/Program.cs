@@ -1,0 +1,17 @@
+using Orders;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// An embedded SQLite file next to the app, created and seeded on first start.
+SQLitePCL.Batteries_V2.Init();
+var databasePath = builder.Configuration["Database:Path"] ?? Path.Combine(AppContext.BaseDirectory, "orders.db");
+var seedRows = builder.Configuration.GetValue("Database:SeedRows", 1_000_000);
+builder.Services.AddSingleton(sp => new OrderDatabase($"Data Source={databasePath}", sp.GetRequiredService<ILogger<OrderDatabase>>()));
+
+var app = builder.Build();
+app.Services.GetRequiredService<OrderDatabase>().EnsureSeeded(seedRows);
+
+app.MapGet("/", () => "Streaming.Generators sample. Try: curl -N http://localhost:5000/orders?limit=5");
+app.MapStreamEndpoints();
+
+app.Run();

@@ -1,0 +1,228 @@
+using System.Collections.Generic;
+using System.Linq;
+using Streaming.Generators.Model;
+
+namespace Streaming.Generators.Emit;
+
+/// <summary>
+/// Emits <c>MapStreamEndpoints()</c>, one <c>Map{Type}{Method}(pattern)</c> per <c>[Stream]</c> method, and the
+/// request delegates that bind parameters, call the method and stream its items.
+/// </summary>
+internal static class EndpointEmitter
+{
+    public const string HintName = "StreamEndpoints.g.cs";
+
+    public static string Emit(IReadOnlyList<StreamMethodSpec> methods)
+    {
+        var names = MemberNames(methods);
+        var w = SourceWriter.WithHeader();
+        using (w.Block("namespace Microsoft.AspNetCore.Builder"))
+        {
+            w.Line("/// <summary>Maps the <c>[Stream]</c> methods of this assembly as streamed endpoints.</summary>");
+            w.Line(Generated.CodeAttribute);
+            using (w.Block("internal static class StreamEndpointRouteBuilderExtensions"))
+            {
+                foreach (var verb in methods.Select(m => m.HttpMethod).Distinct().OrderBy(v => v, System.StringComparer.Ordinal))
+                {
+                    w.Line($"private static readonly string[] s_{verb.ToLowerInvariant()} = [{Literal(verb)}];");
+                }
+
+                w.Line();
+                EmitMapAll(w, methods, names);
+                foreach (var method in methods)
+                {
+                    w.Line();
+                    EmitMapOne(w, method, names[method]);
+                    w.Line();
+                    EmitHandler(w, method, names[method]);
+                }
+            }
+        }
+
+        return w.ToString();
+    }
+
+    private static void EmitMapAll(SourceWriter w, IReadOnlyList<StreamMethodSpec> methods, IReadOnlyDictionary<StreamMethodSpec, string> names)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// Maps every <c>[Stream]</c> method of this assembly that has a route. Conventions added to the returned");
+        w.Line("/// builder (<c>RequireAuthorization</c>, <c>WithTags</c> …) apply to all of them.");
+        w.Line("/// </summary>");
+        using (w.Block("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapStreamEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
+        {
+            w.Line("var group = endpoints.MapGroup(\"\");");
+            foreach (var method in methods.Where(m => m.Route is not null))
+            {
+                w.Line($"group.Map{names[method]}({Literal(method.Route!)});");
+            }
+
+            w.Line("return group;");
+        }
+    }
+
+    private static void EmitMapOne(SourceWriter w, StreamMethodSpec method, string name)
+    {
+        w.Line($"/// <summary>Maps <see cref=\"{method.ContainingType}.{method.MethodName}\"/> as a <c>Format.{method.Format}</c> stream at <paramref name=\"pattern\"/>.</summary>");
+        w.Line($"public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder Map{name}(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)");
+        w.Line($"    => endpoints.MapMethods(pattern, s_{method.HttpMethod.ToLowerInvariant()}, Handle{name});");
+    }
+
+    private static void EmitHandler(SourceWriter w, StreamMethodSpec method, string name)
+    {
+        using (w.Block($"private static async global::System.Threading.Tasks.Task Handle{name}(global::Microsoft.AspNetCore.Http.HttpContext httpContext)"))
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                EmitBinding(w, parameter);
+            }
+
+            var target = method.ContainingType;
+            if (!method.IsStatic)
+            {
+                w.Line($"var target = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<{method.ContainingType}>(httpContext.RequestServices);");
+                if (method.TargetDisposal == Disposal.DisposeAsync)
+                {
+                    w.Line("httpContext.Response.RegisterForDisposeAsync(target);");
+                }
+                else if (method.TargetDisposal == Disposal.Dispose)
+                {
+                    w.Line("httpContext.Response.RegisterForDispose(target);");
+                }
+
+                target = "target";
+            }
+
+            var arguments = string.Join(", ", method.Parameters.Select(Argument));
+            w.Line($"var items = {target}.{method.MethodName}({arguments});");
+            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, items, {Formatter(method)});");
+        }
+    }
+
+    private static string Formatter(StreamMethodSpec method) => method.Format switch
+    {
+        _ => $"new global::Streaming.NdJsonFormatter<{method.ElementType}, {method.ItemWriter}>()",
+    };
+
+    private static void EmitBinding(SourceWriter w, ParameterSpec parameter)
+    {
+        var local = Local(parameter);
+        switch (parameter.Source)
+        {
+            case BindingSource.Route or BindingSource.Query or BindingSource.Header:
+                EmitTextBinding(w, parameter, local);
+                break;
+            case BindingSource.Body:
+                w.Line($"var ({parameter.Name}_read, {local}) = await global::Streaming.StreamBinding.TryReadJsonBodyAsync<{NonNullable(parameter.Type)}>(httpContext, {Literal(parameter.Name)});");
+                using (w.Block($"if (!{parameter.Name}_read)"))
+                {
+                    w.Line("return;");
+                }
+
+                break;
+            case BindingSource.Service:
+                var resolve = parameter.IsRequired ? "GetRequiredService" : "GetService";
+                w.Line($"var {local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.{resolve}<{NonNullable(parameter.Type)}>(httpContext.RequestServices);");
+                break;
+        }
+    }
+
+    /// <summary>Route, query and header values: read as text, parsed with the invariant culture, 400 when missing or malformed.</summary>
+    private static void EmitTextBinding(SourceWriter w, ParameterSpec parameter, string local)
+    {
+        var source = parameter.Source.ToString().ToLowerInvariant();
+        var read = $"global::Streaming.StreamBinding.{parameter.Source}(httpContext, {Literal(parameter.RequestName)})";
+        string Reject(string text) => $"await global::Streaming.StreamBinding.RejectValueAsync(httpContext, {Literal(source)}, {Literal(parameter.RequestName)}, {text}, {Literal(ShortTypeName(parameter))});";
+
+        if (parameter.Parse == ParseKind.None)
+        {
+            if (parameter.IsRequired)
+            {
+                w.Line($"var {local} = {read};");
+                using (w.Block($"if ({local} is null)"))
+                {
+                    w.Line(Reject("null"));
+                    w.Line("return;");
+                }
+            }
+            else
+            {
+                var fallback = parameter.DefaultValue is null or "default" ? "" : $" ?? {parameter.DefaultValue}";
+                w.Line($"{parameter.Type} {local} = {read}{fallback};");
+            }
+
+            return;
+        }
+
+        var tryParse = parameter.Parse == ParseKind.Enum
+            ? $"global::Streaming.StreamBinding.TryParseEnum<{parameter.ParsedType}>"
+            : $"global::Streaming.StreamBinding.TryParse<{parameter.ParsedType}>";
+
+        w.Line($"var {parameter.Name}_text = {read};");
+        if (parameter.IsRequired)
+        {
+            using (w.Block($"if (!{tryParse}({parameter.Name}_text, out var {local}))"))
+            {
+                w.Line(Reject($"{parameter.Name}_text"));
+                w.Line("return;");
+            }
+
+            return;
+        }
+
+        w.Line($"{parameter.Type} {local} = {parameter.DefaultValue};");
+        using (w.Block($"if (!string.IsNullOrEmpty({parameter.Name}_text))"))
+        {
+            using (w.Block($"if (!{tryParse}({parameter.Name}_text, out var {parameter.Name}_parsed))"))
+            {
+                w.Line(Reject($"{parameter.Name}_text"));
+                w.Line("return;");
+            }
+
+            w.Line($"{local} = {parameter.Name}_parsed;");
+        }
+    }
+
+    private static string Argument(ParameterSpec parameter) => parameter.Source switch
+    {
+        BindingSource.HttpContext => "httpContext",
+        BindingSource.HttpRequest => "httpContext.Request",
+        BindingSource.HttpResponse => "httpContext.Response",
+        BindingSource.User => "httpContext.User",
+        BindingSource.CancellationToken => "httpContext.RequestAborted",
+        BindingSource.Body => Local(parameter) + "!",
+        _ => Local(parameter),
+    };
+
+    private static string Local(ParameterSpec parameter) => parameter.Name + "_local";
+
+    private static string NonNullable(string type) => type.TrimEnd('?');
+
+    private static string ShortTypeName(ParameterSpec parameter)
+    {
+        var type = parameter.ParsedType ?? "string";
+        var dot = type.LastIndexOf('.');
+        return dot < 0 ? type : type.Substring(dot + 1);
+    }
+
+    /// <summary><c>{Type}{Method}</c> for every method, numbered where two would collide.</summary>
+    private static Dictionary<StreamMethodSpec, string> MemberNames(IReadOnlyList<StreamMethodSpec> methods)
+    {
+        var names = new Dictionary<StreamMethodSpec, string>();
+        var used = new HashSet<string>();
+        foreach (var method in methods)
+        {
+            var baseName = method.ContainingTypeName + method.MethodName;
+            var name = baseName;
+            for (var i = 2; !used.Add(name); i++)
+            {
+                name = baseName + i;
+            }
+
+            names[method] = name;
+        }
+
+        return names;
+    }
+
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}

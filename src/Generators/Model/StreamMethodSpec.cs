@@ -1,0 +1,45 @@
+namespace Streaming.Generators.Model;
+
+/// <summary>The wire format, mirroring <c>Streaming.Format</c> (the generator cannot reference the runtime).</summary>
+internal enum StreamFormat
+{
+    NdJson = 0,
+    JsonArray = 1,
+    Csv = 2,
+    Sse = 3,
+    Text = 4,
+}
+
+/// <summary>One <c>[Stream]</c> method, as the endpoint emitter needs it.</summary>
+/// <param name="ContainingType">The declaring type, <c>global::</c>-qualified.</param>
+/// <param name="ContainingTypeName">The declaring type's simple name, for generated member names.</param>
+/// <param name="MethodName">The method's name.</param>
+/// <param name="IsStatic">Whether the method is static; otherwise the endpoint creates its type per request.</param>
+/// <param name="TargetDisposal">For an instance method, how its per-request instance is disposed.</param>
+/// <param name="IsAsync">Whether it returns <c>IAsyncEnumerable&lt;T&gt;</c> (otherwise <c>IEnumerable&lt;T&gt;</c>).</param>
+/// <param name="Format">The wire format.</param>
+/// <param name="Route">The route template, or <see langword="null"/> when mapped by hand.</param>
+/// <param name="HttpMethod">The HTTP method, upper case.</param>
+/// <param name="ElementType">The element type, <c>global::</c>-qualified.</param>
+/// <param name="ItemWriter">The generated writer of the element type, <c>global::</c>-qualified.</param>
+/// <param name="Parameters">The method's parameters, in order.</param>
+internal sealed record StreamMethodSpec(
+    string ContainingType,
+    string ContainingTypeName,
+    string MethodName,
+    bool IsStatic,
+    Disposal TargetDisposal,
+    bool IsAsync,
+    StreamFormat Format,
+    string? Route,
+    string HttpMethod,
+    string ElementType,
+    string ItemWriter,
+    EquatableArray<ParameterSpec> Parameters);
+
+internal enum Disposal
+{
+    None,
+    Dispose,
+    DisposeAsync,
+}

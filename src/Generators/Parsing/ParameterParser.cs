@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Streaming.Generators.Model;
+
+namespace Streaming.Generators.Parsing;
+
+/// <summary>
+/// Decides where each parameter of a <c>[Stream]</c> method comes from, with the inference rules of a minimal
+/// API: special types, then <c>[From…]</c> attributes, then route names, then text-parsable types from the
+/// query string, then services. Unlike a minimal API, a complex type is never inferred to be the body; say
+/// <c>[FromBody]</c>.
+/// </summary>
+internal static class ParameterParser
+{
+    public static ParameterSpec Parse(IParameterSymbol parameter, IReadOnlyList<string> routeParameters, out string? error)
+    {
+        error = null;
+        var type = parameter.Type;
+        var typeName = KnownTypes.NameWithNullability(type);
+        var name = parameter.Name;
+
+        var special = SpecialSource(type);
+        if (special is { } specialSource)
+        {
+            return new ParameterSpec(name, typeName, null, specialSource, name, ParseKind.None, false, null);
+        }
+
+        var (explicitSource, explicitName) = ExplicitSource(parameter);
+        var source = explicitSource
+            ?? (routeParameters.Any(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase)) ? BindingSource.Route
+                : Classify(type).Kind is { } ? BindingSource.Query
+                : BindingSource.Service);
+
+        var requestName = explicitName ?? name;
+        if (source == BindingSource.Route)
+        {
+            requestName = routeParameters.FirstOrDefault(r => string.Equals(r, requestName, StringComparison.OrdinalIgnoreCase)) ?? requestName;
+        }
+
+        var optional = IsNullable(type) || parameter.HasExplicitDefaultValue;
+        var defaultValue = parameter.HasExplicitDefaultValue ? DefaultLiteral(parameter) : optional ? "default" : null;
+
+        if (source is BindingSource.Route or BindingSource.Query or BindingSource.Header)
+        {
+            var (kind, parsedType) = Classify(type);
+            if (kind is null)
+            {
+                error = $"'{name}' is bound from the {source.ToString().ToLowerInvariant()} but its type '{type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}' cannot be parsed from text (it needs to be a string, an enum or implement IParsable<T>)";
+            }
+
+            return new ParameterSpec(name, typeName, parsedType, source, requestName, kind ?? ParseKind.None, !optional, defaultValue);
+        }
+
+        return new ParameterSpec(name, typeName, null, source, requestName, ParseKind.None, !optional, defaultValue);
+    }
+
+    private static BindingSource? SpecialSource(ITypeSymbol type)
+    {
+        var name = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).TrimEnd('?');
+        return name switch
+        {
+            "Microsoft.AspNetCore.Http.HttpContext" => BindingSource.HttpContext,
+            "Microsoft.AspNetCore.Http.HttpRequest" => BindingSource.HttpRequest,
+            "Microsoft.AspNetCore.Http.HttpResponse" => BindingSource.HttpResponse,
+            "System.Security.Claims.ClaimsPrincipal" => BindingSource.User,
+            "System.Threading.CancellationToken" => BindingSource.CancellationToken,
+            _ => null,
+        };
+    }
+
+    /// <summary>A <c>[FromRoute]</c>, <c>[FromQuery]</c>, <c>[FromHeader]</c>, <c>[FromBody]</c> or <c>[FromServices]</c>
+    /// attribute, recognised by the ASP.NET metadata interface it implements, and its <c>Name</c>.</summary>
+    private static (BindingSource? Source, string? Name) ExplicitSource(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } attributeClass)
+            {
+                continue;
+            }
+
+            BindingSource? source =
+                KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata") ? BindingSource.Route
+                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata") ? BindingSource.Query
+                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata") ? BindingSource.Header
+                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata") ? BindingSource.Body
+                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata") ? BindingSource.Service
+                : null;
+            if (source is null)
+            {
+                continue;
+            }
+
+            var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string;
+            return (source, string.IsNullOrEmpty(name) ? null : name);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>How a value of <paramref name="type"/> is parsed from text, or a null kind when it cannot be.</summary>
+    private static (ParseKind? Kind, string? ParsedType) Classify(ITypeSymbol type)
+    {
+        var target = KnownTypes.NullableUnderlying(type) ?? type;
+        if (target.SpecialType == SpecialType.System_String)
+        {
+            return (ParseKind.None, null);
+        }
+
+        if (target.TypeKind == TypeKind.Enum)
+        {
+            return (ParseKind.Enum, KnownTypes.Name(target));
+        }
+
+        return KnownTypes.IsParsable(target) ? (ParseKind.Parsable, KnownTypes.Name(target)) : (null, null);
+    }
+
+    private static bool IsNullable(ITypeSymbol type)
+        => KnownTypes.NullableUnderlying(type) is not null
+           || (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated);
+
+    private static string DefaultLiteral(IParameterSymbol parameter)
+    {
+        var value = parameter.ExplicitDefaultValue;
+        if (value is null)
+        {
+            return "default";
+        }
+
+        var literal = value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
+            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
+            decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+
+        var target = KnownTypes.NullableUnderlying(parameter.Type) ?? parameter.Type;
+        return $"({KnownTypes.Name(target)})({literal})";
+    }
+}

@@ -1,0 +1,227 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Streaming.Generators.Diagnostics;
+using Streaming.Generators.Model;
+
+namespace Streaming.Generators.Parsing;
+
+/// <summary>Reads one <c>[Stream]</c> method into a <see cref="MethodParseResult"/>. Never throws on broken code.</summary>
+internal static class StreamMethodParser
+{
+    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ParseMethod(context, cancellationToken);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // Half-typed code is the normal state of an IDE: a bug of ours must not break the user's build.
+            var location = context.TargetNode.GetLocation();
+            return new MethodParseResult(
+                null,
+                EquatableArray<JsonTypeSpec>.Empty,
+                new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, exception.GetType().Name, exception.Message) }.ToEquatableArray());
+        }
+    }
+
+    private static MethodParseResult ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
+        {
+            return Empty(diagnostics);
+        }
+
+        var location = (context.TargetNode as MethodDeclarationSyntax)?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault();
+        var displayName = $"{method.ContainingType?.Name}.{method.Name}";
+        var (format, route, httpMethod) = ReadAttribute(context.Attributes[0]);
+
+        if (!TryGetElementType(method.ReturnType, out var elementType, out var isAsync))
+        {
+            if (method.ReturnType.TypeKind != TypeKind.Error)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.NotASequence,
+                    location,
+                    displayName,
+                    method.ReturnType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)));
+            }
+
+            return Empty(diagnostics);
+        }
+
+        if (CallError(method) is { } callError)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotCallable, location, displayName, callError));
+            return Empty(diagnostics);
+        }
+
+        IReadOnlyList<string> routeParameters = [];
+        if (route is not null)
+        {
+            var (names, routeError) = RouteTemplate.Parse(route);
+            if (routeError is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadRoute, location, route, displayName, routeError));
+                return Empty(diagnostics);
+            }
+
+            routeParameters = names;
+        }
+
+        var parameters = new List<ParameterSpec>();
+        foreach (var parameter in method.Parameters)
+        {
+            var parameterSpec = ParameterParser.Parse(parameter, routeParameters, out var bindingError);
+            if (bindingError is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotCallable, parameter.Locations.FirstOrDefault() ?? location, displayName, bindingError));
+            }
+
+            parameters.Add(parameterSpec);
+        }
+
+        if (route is not null)
+        {
+            foreach (var unbound in routeParameters.Where(r => !parameters.Any(p => p.Source == BindingSource.Route && p.RequestName == r)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.BadRoute,
+                    location,
+                    route,
+                    displayName,
+                    $"the route parameter '{unbound}' has no matching method parameter"));
+            }
+        }
+
+        foreach (var orphan in parameters.Where(p => p.Source == BindingSource.Route && !routeParameters.Contains(p.RequestName)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.BadRoute,
+                location,
+                route ?? "(none)",
+                displayName,
+                $"the parameter '{orphan.Name}' is bound from the route but the route has no '{{{orphan.RequestName}}}'"));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = new JsonTypeParser(location, $"Format.{format}", cancellationToken);
+        JsonTypeSpec? element = null;
+        if (format == StreamFormat.NdJson)
+        {
+            element = json.ParseObject(elementType);
+        }
+        else
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnwritableElement,
+                location,
+                KnownTypes.MetadataName(elementType),
+                $"Format.{format}",
+                "this format is not available in this version of Streaming.Generators"));
+        }
+
+        diagnostics.AddRange(json.Diagnostics);
+        if (element is null || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            return new MethodParseResult(null, json.Types.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        var containing = method.ContainingType!;
+        var spec = new StreamMethodSpec(
+            KnownTypes.Name(containing),
+            containing.Name,
+            method.Name,
+            method.IsStatic,
+            method.IsStatic ? Disposal.None : DisposalOf(containing),
+            isAsync,
+            format,
+            route,
+            httpMethod.ToUpperInvariant(),
+            KnownTypes.Name(elementType),
+            element.QualifiedWriterName,
+            parameters.ToEquatableArray());
+
+        return new MethodParseResult(spec, json.Types.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static MethodParseResult Empty(List<DiagnosticInfo> diagnostics)
+        => new(null, EquatableArray<JsonTypeSpec>.Empty, diagnostics.ToEquatableArray());
+
+    private static (StreamFormat Format, string? Route, string HttpMethod) ReadAttribute(AttributeData attribute)
+    {
+        var format = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value
+            ? (StreamFormat)value
+            : StreamFormat.NdJson;
+        var route = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
+        var httpMethod = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Method").Value.Value as string;
+        return (format, route, string.IsNullOrWhiteSpace(httpMethod) ? "GET" : httpMethod!);
+    }
+
+    private static bool TryGetElementType(ITypeSymbol returnType, out ITypeSymbol elementType, out bool isAsync)
+    {
+        elementType = returnType;
+        isAsync = false;
+        if (returnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+        {
+            return false;
+        }
+
+        var definition = named.OriginalDefinition.ToDisplayString();
+        isAsync = definition == "System.Collections.Generic.IAsyncEnumerable<T>";
+        if (!isAsync && named.OriginalDefinition.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return false;
+        }
+
+        elementType = named.TypeArguments[0];
+        return elementType.TypeKind != TypeKind.Error;
+    }
+
+    /// <summary>Why generated code in the same assembly cannot call <paramref name="method"/>, or <see langword="null"/>.</summary>
+    private static string? CallError(IMethodSymbol method)
+    {
+        if (method.IsGenericMethod)
+        {
+            return "it is generic; give it concrete types";
+        }
+
+        if (!IsReachable(method.DeclaredAccessibility))
+        {
+            return "it is private or protected; make it public or internal";
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (!IsReachable(type.DeclaredAccessibility))
+            {
+                return $"its type '{type.Name}' is private or protected; make it public or internal";
+            }
+
+            if (type.IsGenericType)
+            {
+                return $"its type '{type.Name}' is generic";
+            }
+        }
+
+        if (!method.IsStatic && method.ContainingType is { } containing
+            && (containing.IsAbstract || containing.IsStatic || containing.TypeKind != TypeKind.Class))
+        {
+            return "it is an instance method of a type the endpoint cannot create per request; make it static or put it in a non-abstract class";
+        }
+
+        return null;
+    }
+
+    private static bool IsReachable(Accessibility accessibility)
+        => accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+    private static Disposal DisposalOf(INamedTypeSymbol type)
+        => KnownTypes.Implements(type, "System.IAsyncDisposable") ? Disposal.DisposeAsync
+            : KnownTypes.Implements(type, "System.IDisposable") ? Disposal.Dispose
+            : Disposal.None;
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Streaming.Generators.Emit;
+using Streaming.Generators.Model;
+using Streaming.Generators.Parsing;
+
+namespace Streaming.Generators;
+
+/// <summary>
+/// Finds <c>[Stream]</c> methods and emits, for their element types, JSON writers, and for the methods,
+/// <c>MapStreamEndpoints()</c>. Parse → model → emit: the pipeline carries only value-equatable records, so an
+/// edit that does not touch a <c>[Stream]</c> method or its element type re-emits nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class StreamGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.StreamAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (ctx, ct) => StreamMethodParser.Parse(ctx, ct))
+            .WithTrackingName(StepNames.StreamMethods);
+
+        var diagnostics = parsed
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(StepNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        var jsonTypes = parsed
+            .SelectMany(static (result, _) => result.JsonTypes)
+            .Collect()
+            .SelectMany(static (types, _) => Distinct(types))
+            .WithTrackingName(StepNames.JsonTypes);
+        context.RegisterSourceOutput(jsonTypes, static (spc, type) => spc.AddSource(JsonWriterEmitter.HintName(type), JsonWriterEmitter.Emit(type)));
+
+        var endpoints = parsed
+            .Select(static (result, _) => result.Method)
+            .Where(static method => method is not null)
+            .Collect()
+            .Select(static (methods, _) => methods.Select(m => m!).OrderBy(m => m.ContainingType, System.StringComparer.Ordinal).ThenBy(m => m.MethodName, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(StepNames.Endpoints);
+        context.RegisterSourceOutput(endpoints, static (spc, methods) =>
+        {
+            if (methods.Count > 0)
+            {
+                spc.AddSource(EndpointEmitter.HintName, EndpointEmitter.Emit(methods));
+            }
+        });
+    }
+
+    /// <summary>One writer per type, even when several methods stream it.</summary>
+    private static ImmutableArray<JsonTypeSpec> Distinct(ImmutableArray<JsonTypeSpec> types)
+    {
+        var seen = new HashSet<string>();
+        var builder = ImmutableArray.CreateBuilder<JsonTypeSpec>();
+        foreach (var type in types)
+        {
+            if (seen.Add(type.Type))
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+
+namespace Streaming;
+
+/// <summary>
+/// Marks a method that returns <c>IEnumerable&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> as a streamed
+/// HTTP endpoint. At build time a serializer for <c>T</c> and the endpoint wiring are generated; with a route,
+/// <c>app.MapStreamEndpoints()</c> maps it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class StreamAttribute : Attribute
+{
+    /// <summary>Streams in <paramref name="format"/> without a route; map it by hand with the generated <c>Map…</c> method.</summary>
+    public StreamAttribute(Format format) => Format = format;
+
+    /// <summary>Streams in <paramref name="format"/> at <paramref name="route"/>, a minimal-API route template.</summary>
+    public StreamAttribute(Format format, string route)
+    {
+        Format = format;
+        Route = route;
+    }
+
+    /// <summary>The wire format.</summary>
+    public Format Format { get; }
+
+    /// <summary>The route template, or <see langword="null"/> when the method is mapped by hand.</summary>
+    public string? Route { get; }
+
+    /// <summary>The HTTP method the endpoint answers; <c>GET</c> by default.</summary>
+    public string Method { get; set; } = "GET";
+}
