@@ -118,6 +118,7 @@ internal static class EndpointEmitter
                     w.Line("return;");
                 }
 
+                w.Line();
                 break;
             case BindingSource.Service:
                 var resolve = parameter.IsRequired ? "GetRequiredService" : "GetService";
@@ -143,6 +144,8 @@ internal static class EndpointEmitter
                     w.Line(Reject("null"));
                     w.Line("return;");
                 }
+
+                w.Line();
             }
             else
             {
@@ -166,6 +169,7 @@ internal static class EndpointEmitter
                 w.Line("return;");
             }
 
+            w.Line();
             return;
         }
 
@@ -180,6 +184,8 @@ internal static class EndpointEmitter
 
             w.Line($"{local} = {parameter.Name}_parsed;");
         }
+
+        w.Line();
     }
 
     private static string Argument(ParameterSpec parameter) => parameter.Source switch

@@ -131,19 +131,32 @@ internal static class ParameterParser
             return "default";
         }
 
+        var target = KnownTypes.NullableUnderlying(parameter.Type) ?? parameter.Type;
         var literal = value switch
         {
             string text => SymbolDisplay.FormatLiteral(text, quote: true),
             char c => SymbolDisplay.FormatLiteral(c, quote: true),
             bool b => b ? "true" : "false",
-            float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
-            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
+            float f => FloatingLiteral(f, float.IsNaN(f), float.IsPositiveInfinity(f), float.IsNegativeInfinity(f), "float", "F"),
+            double d => FloatingLiteral(d, double.IsNaN(d), double.IsPositiveInfinity(d), double.IsNegativeInfinity(d), "double", "D"),
             decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
+            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+            uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
+            ulong u => u.ToString(CultureInfo.InvariantCulture) + "UL",
+            int i => i.ToString(CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
 
-        var target = KnownTypes.NullableUnderlying(parameter.Type) ?? parameter.Type;
-        return $"({KnownTypes.Name(target)})({literal})";
+        // Enums and the small integer types have no literal of their own.
+        return target.TypeKind == TypeKind.Enum || value is byte or sbyte or short or ushort
+            ? $"({KnownTypes.Name(target)})" + (literal.StartsWith("-", StringComparison.Ordinal) ? $"({literal})" : literal)
+            : literal;
     }
+
+    private static string FloatingLiteral(IFormattable value, bool nan, bool positiveInfinity, bool negativeInfinity, string type, string suffix)
+        => nan ? type + ".NaN"
+            : positiveInfinity ? type + ".PositiveInfinity"
+            : negativeInfinity ? type + ".NegativeInfinity"
+            : value.ToString("R", CultureInfo.InvariantCulture) + suffix;
 }

@@ -42,7 +42,8 @@ internal static class StreamMethodParser
 
         if (!TryGetElementType(method.ReturnType, out var elementType, out var isAsync))
         {
-            if (method.ReturnType.TypeKind != TypeKind.Error)
+            // A type still being typed is not a mistake yet.
+            if (!ContainsErrorType(method.ReturnType))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.NotASequence,
@@ -128,7 +129,7 @@ internal static class StreamMethodParser
         diagnostics.AddRange(json.Diagnostics);
         if (element is null || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
         {
-            return new MethodParseResult(null, json.Types.ToEquatableArray(), diagnostics.ToEquatableArray());
+            return Empty(diagnostics);
         }
 
         var containing = method.ContainingType!;
@@ -181,6 +182,10 @@ internal static class StreamMethodParser
         elementType = named.TypeArguments[0];
         return elementType.TypeKind != TypeKind.Error;
     }
+
+    private static bool ContainsErrorType(ITypeSymbol type)
+        => type.TypeKind == TypeKind.Error
+           || (type is INamedTypeSymbol named && named.TypeArguments.Any(ContainsErrorType));
 
     /// <summary>Why generated code in the same assembly cannot call <paramref name="method"/>, or <see langword="null"/>.</summary>
     private static string? CallError(IMethodSymbol method)
