@@ -31,6 +31,12 @@ public abstract class StreamFormatter<T>
     }
 
     /// <summary>
+    /// Writes a keep-alive record while the producer is idle, for formats that have one (an SSE comment).
+    /// Returns <see langword="false"/> when the format has none.
+    /// </summary>
+    public virtual bool TryWriteHeartbeat(IBufferWriter<byte> output) => false;
+
+    /// <summary>
     /// Writes an in-band failure record after the response has started, for formats that have one (an SSE
     /// <c>error</c> event). Returns <see langword="false"/> when the format has none, in which case the
     /// response is aborted so that no client mistakes it for a complete one.
