@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+
+namespace Streaming.Generators.PackageTests;
+
+/// <summary>
+/// Consumes the packed nupkg exactly as a user does: a fresh project that references
+/// <c>Streaming.Generators</c> from a local folder (not a project reference), with its own package cache.
+/// </summary>
+public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFixture<PackedPackage>
+{
+    private const string Version = PackedPackage.Version;
+    private readonly string _work = packed.Work;
+    private readonly string _package = packed.Path;
+
+    [Fact]
+    public void The_package_holds_the_runtime_and_the_roslyn_components_and_nothing_it_should_not()
+    {
+        using var archive = ZipFile.OpenRead(_package);
+        var entries = archive.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("lib/net10.0/Streaming.Generators.dll", entries);
+        Assert.Contains("lib/net10.0/Streaming.Generators.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/Streaming.Generators.SourceGeneration.dll", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+
+        using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var manifest = nuspec.ReadToEnd();
+        Assert.Contains("<license type=\"expression\">MIT</license>", manifest);
+        Assert.Contains("<readme>README.md</readme>", manifest);
+        Assert.Contains("<frameworkReference name=\"Microsoft.AspNetCore.App\" />", manifest);
+        Assert.DoesNotContain("<dependency ", manifest);
+    }
+
+    [Fact]
+    public async Task A_project_that_references_the_package_builds_without_warnings_and_streams()
+    {
+        var app = Directory.CreateDirectory(System.IO.Path.Combine(_work, "app")).FullName;
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{System.IO.Path.Combine(_work, "feed")}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestorePackagesPath>{System.IO.Path.Combine(_work, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Streaming.Generators" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Program.cs"), """
+            using System.Runtime.CompilerServices;
+            using Streaming;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapStreamEndpoints();
+            app.Run();
+
+            public sealed record Tick(int Number, string Label, DateTimeOffset At);
+
+            public static class Ticks
+            {
+                [Stream(Format.NdJson, "/ticks")]
+                public static async IAsyncEnumerable<Tick> All(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        await Task.Yield();
+                        yield return new Tick(i, $"tick {i}", DateTimeOffset.UnixEpoch.AddSeconds(i));
+                    }
+                }
+            }
+            """);
+
+        var build = await DotNet.RunAsync(app, "build", "-c", "Release");
+        Assert.Matches(@"\b0 Warning\(s\)", build);
+
+        using var server = DotNet.Start(app, "run", "-c", "Release", "--no-build", "--urls", "http://127.0.0.1:0");
+        try
+        {
+            var address = await ListeningAddressAsync(server);
+            using var client = new HttpClient { BaseAddress = address };
+            var body = await client.GetStringAsync("/ticks?count=3");
+
+            Assert.Equal(
+                """
+                {"number":0,"label":"tick 0","at":"1970-01-01T00:00:00+00:00"}
+                {"number":1,"label":"tick 1","at":"1970-01-01T00:00:01+00:00"}
+                {"number":2,"label":"tick 2","at":"1970-01-01T00:00:02+00:00"}
+
+                """.ReplaceLineEndings("\n"),
+                body);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Reads the app's log until Kestrel says where it listens.</summary>
+    private static async Task<Uri> ListeningAddressAsync(System.Diagnostics.Process server)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (ListeningOn().Match(line) is { Success: true } match)
+            {
+                return new Uri(match.Groups[1].Value);
+            }
+        }
+
+        throw new InvalidOperationException($"The app exited before listening: {await server.StandardError.ReadToEndAsync()}");
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
+}
