@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using System.Text;
 
 namespace Streaming.Generators.Tests.Infrastructure;
 
 /// <summary>
-/// Approved-file snapshots: the text must equal <c>Snapshots/{name}.verified.cs</c> next to the test. On a
+/// Approved-file snapshots: the text must equal <c>Snapshots/{name}.verified.cs</c> in this project. On a
 /// mismatch the new text is written to <c>{name}.received.cs</c> for review; set
 /// <c>STREAMING_ACCEPT_SNAPSHOTS=1</c> to approve it.
 /// </summary>
@@ -12,9 +12,13 @@ internal static class Snapshot
 {
     private const string AcceptVariable = "STREAMING_ACCEPT_SNAPSHOTS";
 
-    public static void Match(string actual, string name, [CallerFilePath] string testFile = "")
+    private static readonly string SnapshotDirectory = typeof(Snapshot).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "SnapshotDirectory").Value!;
+
+    public static void Match(string actual, string name)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        var directory = SnapshotDirectory;
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");
         actual = actual.ReplaceLineEndings("\n");
