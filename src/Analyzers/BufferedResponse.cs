@@ -80,7 +80,7 @@ internal static class BufferedResponse
 
     /// <summary>The argument that carries the response body: the one typed <c>object</c> or <c>TValue</c>.</summary>
     private static IOperation? Payload(ImmutableArray<IArgumentOperation> arguments)
-        => arguments.FirstOrDefault(a => a.Parameter?.Type is { SpecialType: SpecialType.System_Object } or ITypeParameterSymbol)?.Value;
+        => arguments.FirstOrDefault(a => a.Parameter?.OriginalDefinition.Type is { SpecialType: SpecialType.System_Object } or ITypeParameterSymbol)?.Value;
 
     /// <summary>The initializer of a local that is never assigned again, or <see langword="null"/>.</summary>
     private static IOperation? SingleAssignedValue(ILocalReferenceOperation reference)
