@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -160,8 +161,10 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        var twins = model.LookupSymbols(member.Name.SpanStart, container: model.GetTypeInfo(member.Expression, cancellationToken).Type ?? method.ContainingType, name: twinName, includeReducedExtensionMethods: true)
+        var receiverType = model.GetTypeInfo(member.Expression, cancellationToken).Type ?? method.ContainingType;
+        var twins = model.LookupSymbols(member.Name.SpanStart, container: receiverType, name: twinName, includeReducedExtensionMethods: true)
             .OfType<IMethodSymbol>()
+            .Concat(EntityFrameworkTwins(model.Compilation, method, receiverType, twinName))
             .ToList();
         var token = MethodToken(model, call, cancellationToken);
         var withToken = twins.FirstOrDefault(t => Matches(method, t, withToken: true));
@@ -184,6 +187,21 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
         return new Replacement(call, Await(asyncCall).WithTriviaFrom(call), twin.IsExtensionMethod ? (ns, twin.ContainingType.Name) : null);
     }
 
+    /// <summary>The twins of a <c>System.Linq.Queryable</c> operator in EF Core (<c>First</c> → <c>FirstAsync</c>), found even
+    /// before <c>Microsoft.EntityFrameworkCore</c> is imported (the fix imports it).</summary>
+    private static IEnumerable<IMethodSymbol> EntityFrameworkTwins(Compilation compilation, IMethodSymbol method, ITypeSymbol receiverType, string twinName)
+    {
+        if ((method.ReducedFrom ?? method).ContainingType?.ToDisplayString() != "System.Linq.Queryable"
+            || compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions") is not { } extensions)
+        {
+            return [];
+        }
+
+        return extensions.GetMembers(twinName).OfType<IMethodSymbol>()
+            .Select(m => m.ReduceExtensionMethod(receiverType))
+            .OfType<IMethodSymbol>();
+    }
+
     /// <summary>Whether <paramref name="twin"/> takes <paramref name="method"/>'s parameters (plus a trailing token when
     /// <paramref name="withToken"/>) and returns <c>Task&lt;R&gt;</c>/<c>ValueTask&lt;R&gt;</c> of its return type.</summary>
     private static bool Matches(IMethodSymbol method, IMethodSymbol twin, bool withToken)
@@ -197,7 +215,7 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
             expected.Add("System.Threading.CancellationToken");
         }
 
-        if (!expected.SequenceEqual(actual) || candidate.ReturnType is not INamedTypeSymbol returned
+        if (!expected.SequenceEqual(actual) || twin.ReturnType is not INamedTypeSymbol returned
             || returned.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks" || returned.Name is not ("Task" or "ValueTask"))
         {
             return false;

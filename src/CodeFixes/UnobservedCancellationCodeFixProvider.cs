@@ -99,7 +99,10 @@ public sealed class UnobservedCancellationCodeFixProvider : CodeFixProvider
     /// that yields, or of the method when no loop does.</summary>
     private static MethodDeclarationSyntax CheckInLoops(MethodDeclarationSyntax method, string token)
     {
-        var check = ParseStatement($"{token}.ThrowIfCancellationRequested();").WithAdditionalAnnotations(Formatter.Annotation);
+        var endOfLine = method.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
+        var check = ParseStatement($"{token}.ThrowIfCancellationRequested();")
+            .WithTrailingTrivia(ElasticEndOfLine(endOfLine.Length > 0 ? endOfLine : "\n"))
+            .WithAdditionalAnnotations(Formatter.Annotation);
         var loops = method.Body!.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
             .OfType<YieldStatementSyntax>()
             .Select(y => y.Ancestors().TakeWhile(a => a != method).FirstOrDefault(IsLoop))
