@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Streaming.Analyzers;
@@ -93,10 +94,12 @@ internal sealed class KnownSymbols
     /// <summary>I/O types over memory, whose synchronous calls never wait.</summary>
     public ImmutableArray<INamedTypeSymbol> InMemoryIoTypes { get; }
 
+    /// <summary>One instance per compilation, shared by the analyzers (each would otherwise resolve the same types).</summary>
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<KnownSymbols?>> s_cache = new();
+
     public static KnownSymbols? TryCreate(Compilation compilation)
-        => compilation.GetTypeByMetadataName("Streaming.StreamAttribute") is { } streamAttribute
-            ? new KnownSymbols(compilation, streamAttribute)
-            : null;
+        => s_cache.GetValue(compilation, static c => new StrongBox<KnownSymbols?>(
+            c.GetTypeByMetadataName("Streaming.StreamAttribute") is { } streamAttribute ? new KnownSymbols(c, streamAttribute) : null)).Value;
 
     public bool IsStreamMethod(ISymbol? symbol)
         => symbol is IMethodSymbol method
