@@ -101,6 +101,14 @@ internal static class BufferedResponse
         return value;
     }
 
+    /// <summary><c>Where(x =&gt; ids.Contains(x.Id))</c>: rows picked by a list of keys the request supplied, at most as many as keys.</summary>
+    private static bool IsKeyFilter(IInvocationOperation invocation, KnownSymbols symbols)
+        => invocation.TargetMethod.Name == "Where"
+           && invocation.Arguments.Skip(1).Any(a => a.Value.Descendants().Any(o =>
+               o is IInvocationOperation { TargetMethod.Name: "Contains" } contains
+               && contains.ExtensionReceiver() is { Type: var keys }
+               && !symbols.IsQueryable(keys)));
+
     /// <summary>Whether a query starts at a <c>DbSet</c> (or another member) and no operator bounds its row count.</summary>
     private static bool IsUnbounded(IOperation query, KnownSymbols symbols, int depth)
     {
@@ -112,7 +120,8 @@ internal static class BufferedResponse
                 case IInvocationOperation invocation
                     when invocation.TargetMethod.IsExtensionMethod
                          && (symbols.IsLinqType(invocation.TargetMethod.ContainingType) || symbols.IsEntityFrameworkQueryableExtensions(invocation.TargetMethod.ContainingType)):
-                    if (s_boundingOperators.Contains(invocation.TargetMethod.Name) || invocation.ExtensionReceiver() is not { } receiver)
+                    if (s_boundingOperators.Contains(invocation.TargetMethod.Name) || IsKeyFilter(invocation, symbols)
+                        || invocation.ExtensionReceiver() is not { } receiver)
                     {
                         return false;
                     }

@@ -81,6 +81,7 @@ public sealed class BufferedEndpointTests
                     app.MapGet("/by-status", async (ShopDb db) => await db.Orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
                     app.MapGet("/one", async (ShopDb db, int id) => await db.Orders.FirstOrDefaultAsync(o => o.Id == id));
                     app.MapGet("/count", async (ShopDb db) => (await db.Orders.ToListAsync()).Count);
+                    app.MapGet("/by-ids", async (ShopDb db, int[] ids) => await db.Orders.Where(o => ids.Contains(o.Id)).ToListAsync());
                 }
 
                 // Not an endpoint.
