@@ -11,26 +11,20 @@ namespace Streaming.Analyzers;
 /// with <c>ToList</c>/<c>ToListAsync</c>; a <c>[Stream]</c> method would send the rows as they are read.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BufferedEndpointAnalyzer : DiagnosticAnalyzer
+public sealed class BufferedEndpointAnalyzer : StreamingAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.BufferedEndpoint);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (AspNetCoreSymbols.TryCreate(context.Compilation) is not { } aspNetCore)
         {
-            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols || AspNetCoreSymbols.TryCreate(start.Compilation) is not { } aspNetCore)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(c => AnalyzeMapCall(c, symbols, aspNetCore), OperationKind.Invocation);
-            start.RegisterOperationBlockAction(c => AnalyzeAction(c, symbols, aspNetCore));
-        });
+        context.RegisterOperationAction(c => AnalyzeMapCall(c, symbols, aspNetCore), OperationKind.Invocation);
+        context.RegisterOperationBlockAction(c => AnalyzeAction(c, symbols, aspNetCore));
     }
 
     private static void AnalyzeMapCall(OperationAnalysisContext context, KnownSymbols symbols, AspNetCoreSymbols aspNetCore)

@@ -7,32 +7,13 @@ namespace Streaming.Analyzers;
 
 /// <summary>STRM001: a <c>[Stream]</c> method buffers the query or async sequence it is meant to stream.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MaterializedStreamAnalyzer : DiagnosticAnalyzer
+public sealed class MaterializedStreamAnalyzer : StreamingAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.MaterializedStream);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (symbols.IsStreamMethod(block.OwningSymbol))
-                {
-                    block.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-                }
-            });
-        });
-    }
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        => RegisterInStreamMethods(context, symbols.IsStreamMethod, c => Analyze(c, symbols), OperationKind.Invocation);
 
     private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
     {

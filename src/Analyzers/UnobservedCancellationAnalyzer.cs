@@ -8,32 +8,19 @@ namespace Streaming.Analyzers;
 
 /// <summary>STRM004: an async <c>[Stream]</c> iterator that never looks at a cancellation token.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnobservedCancellationAnalyzer : DiagnosticAnalyzer
+public sealed class UnobservedCancellationAnalyzer : StreamingAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnobservedCancellation);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        => context.RegisterOperationBlockAction(block =>
         {
-            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (block.OwningSymbol is IMethodSymbol method && IsAsyncStreamIterator(method, block.OperationBlocks, symbols))
             {
-                return;
+                Analyze(block, method, symbols);
             }
-
-            start.RegisterOperationBlockAction(block =>
-            {
-                if (block.OwningSymbol is IMethodSymbol method && IsAsyncStreamIterator(method, block.OperationBlocks, symbols))
-                {
-                    Analyze(block, method, symbols);
-                }
-            });
         });
-    }
 
     private static void Analyze(OperationBlockAnalysisContext context, IMethodSymbol method, KnownSymbols symbols)
     {

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,39 +24,24 @@ namespace Streaming.CodeFixes;
 /// when the async twin takes the same arguments and returns the same type.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingCallCodeFixProvider)), Shared]
-public sealed class BlockingCallCodeFixProvider : CodeFixProvider
+public sealed class BlockingCallCodeFixProvider : StreamingCodeFixProvider
 {
-    private const string Title = "Await instead of blocking";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.BlockingCall);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAll.Create(FindTarget, FixAsync);
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is not null && model is not null && FindTarget(root, diagnostic) is ExpressionSyntax target
-                && Rewrite(model, target, diagnostic, context.CancellationToken) is not null)
-            {
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, target, diagnostic, ct), equivalenceKey: Title), diagnostic);
-            }
-        }
-    }
+    private protected override string Title => "Await instead of blocking";
 
     /// <summary>The blocking expression: the one that ends where the diagnostic ends.</summary>
-    private static SyntaxNode? FindTarget(SyntaxNode root, Diagnostic diagnostic)
+    private protected override SyntaxNode? FindTarget(SyntaxNode root, Diagnostic diagnostic)
         => SequentialFixAll.Around<ExpressionSyntax>(
             root,
             diagnostic,
             e => e is MemberAccessExpressionSyntax or InvocationExpressionSyntax && e.Span.End == diagnostic.Location.SourceSpan.End);
 
-    private static async Task<Document> FixAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override bool CanFix(SemanticModel model, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => target is ExpressionSyntax expression && Rewrite(model, expression, diagnostic, cancellationToken) is not null;
+
+    private protected override async Task<Document> FixAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,36 +19,20 @@ namespace Streaming.CodeFixes;
 /// passed on where the source itself fits is dropped.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MaterializedStreamCodeFixProvider)), Shared]
-public sealed class MaterializedStreamCodeFixProvider : CodeFixProvider
+public sealed class MaterializedStreamCodeFixProvider : StreamingCodeFixProvider
 {
-    private const string Title = "Stream the source instead of buffering it";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MaterializedStream);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAll.Create(FindTarget, (d, t, _, ct) => FixAsync(d, t, ct));
+    private protected override string Title => "Stream the source instead of buffering it";
 
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is not null && model is not null && FindTarget(root, diagnostic) is { } target && Plan(model, target, context.CancellationToken) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixAsync(context.Document, target, ct), equivalenceKey: Title),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static SyntaxNode? FindTarget(SyntaxNode root, Diagnostic diagnostic)
+    private protected override SyntaxNode? FindTarget(SyntaxNode root, Diagnostic diagnostic)
         => SequentialFixAll.Around<InvocationExpressionSyntax>(root, diagnostic, i => i.Span.End == diagnostic.Location.SourceSpan.End);
 
-    private static async Task<Document> FixAsync(Document document, SyntaxNode target, CancellationToken cancellationToken)
+    private protected override bool CanFix(SemanticModel model, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => Plan(model, target, cancellationToken) is not null;
+
+    private protected override async Task<Document> FixAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

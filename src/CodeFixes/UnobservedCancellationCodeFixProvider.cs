@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,36 +19,24 @@ namespace Streaming.CodeFixes;
 /// one) and passes it on; where nothing takes a token, the loops that yield check it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnobservedCancellationCodeFixProvider)), Shared]
-public sealed class UnobservedCancellationCodeFixProvider : CodeFixProvider
+public sealed class UnobservedCancellationCodeFixProvider : StreamingCodeFixProvider
 {
-    private const string Title = "Observe the request's cancellation token";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnobservedCancellation);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAll.Create(FindTarget, (d, t, _, ct) => FixAsync(d, (MethodDeclarationSyntax)t, ct));
+    private protected override string Title => "Observe the request's cancellation token";
 
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is not null && FindTarget(root, diagnostic) is MethodDeclarationSyntax { Body: not null } method)
-            {
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, method, ct), equivalenceKey: Title), diagnostic);
-            }
-        }
-    }
+    private protected override SyntaxNode? FindTarget(SyntaxNode root, Diagnostic diagnostic) => SequentialFixAll.Around<MethodDeclarationSyntax>(root, diagnostic);
 
-    private static SyntaxNode? FindTarget(SyntaxNode root, Diagnostic diagnostic) => SequentialFixAll.Around<MethodDeclarationSyntax>(root, diagnostic);
+    private protected override bool CanFix(SemanticModel model, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => target is MethodDeclarationSyntax { Body: not null };
 
-    private static async Task<Document> FixAsync(Document document, MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || method.Body is null || model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+        if (root is null || model is null || target is not MethodDeclarationSyntax { Body: not null } method
+            || model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
         {
             return document;
         }
