@@ -38,7 +38,7 @@ internal static class BufferedResultFlow
                         return true;
                     }
 
-                    if (argument.Parameter?.Ordinal == 0 && ReturnsSequence(invocation))
+                    if (argument.Parameter?.Ordinal == 0 && ReturnsSequence(invocation, symbols))
                     {
                         // A LINQ operator over the buffer (rows.Where(...)) carries it on.
                         current = invocation;
@@ -54,7 +54,7 @@ internal static class BufferedResultFlow
                     return hops > 0 && IsLocalStreamed(local.Local, current, kind, symbols, hops - 1);
                 case IInvocationOperation { TargetMethod.Name: "ForEach" or "GetEnumerator" } call when call.Instance == current:
                     return true;
-                case IPropertyReferenceOperation { Property.IsIndexer: false } view when view.Instance == current && IsSequence(view.Type):
+                case IPropertyReferenceOperation { Property.IsIndexer: false } view when view.Instance == current && IsSequence(view.Type, symbols):
                     // dictionary.Values: still the buffer's rows (an indexer, lookup[key], is a lookup).
                     current = view;
                     continue;
@@ -114,11 +114,13 @@ internal static class BufferedResultFlow
         return false;
     }
 
-    private static bool ReturnsSequence(IInvocationOperation invocation) => IsSequence(invocation.TargetMethod.ReturnType);
+    private static bool ReturnsSequence(IInvocationOperation invocation, KnownSymbols symbols) => IsSequence(invocation.TargetMethod.ReturnType, symbols);
 
-    private static bool IsSequence(ITypeSymbol? type)
+    /// <summary>A sequence of items (not a string): <c>IEnumerable&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+    private static bool IsSequence(ITypeSymbol? type, KnownSymbols symbols)
         => type is INamedTypeSymbol returnType
            && returnType.SpecialType != SpecialType.System_String
            && (returnType.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-               || returnType.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+               || returnType.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+               || symbols.IsAsyncEnumerable(returnType));
 }

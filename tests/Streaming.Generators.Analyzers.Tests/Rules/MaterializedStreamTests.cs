@@ -29,6 +29,28 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
+    public void Await_foreach_over_a_buffer_turned_back_into_an_async_sequence()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    await foreach (var order in (await db.Orders.{|STRM001:ToListAsync(ct)|}).ToAsyncEnumerable().WithCancellation(ct))
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public void Local_buffer_then_foreach()
     {
         AnalyzerVerifier.Verify("""
