@@ -94,14 +94,9 @@ internal static class EndpointEmitter
 
             var arguments = string.Join(", ", method.Parameters.Select(Argument));
             w.Line($"var items = {target}.{method.MethodName}({arguments});");
-            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, items, {Formatter(method)});");
+            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, items, {FormatterEmitter.Create(method)});");
         }
     }
-
-    private static string Formatter(StreamMethodSpec method) => method.Format switch
-    {
-        _ => $"new global::Streaming.NdJsonFormatter<{method.ElementType}, {method.ItemWriter}>()",
-    };
 
     private static void EmitBinding(SourceWriter w, ParameterSpec parameter)
     {
