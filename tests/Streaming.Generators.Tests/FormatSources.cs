@@ -93,6 +93,12 @@ internal static class FormatSources
             [Stream(Format.Text, "/tokens")]
             public static IAsyncEnumerable<string> Tokens() => throw null!;
 
+            [Stream(Format.Text, "/maybe-tokens")]
+            public static IAsyncEnumerable<string?> MaybeTokens() => throw null!;
+
+            [Stream(Format.Csv, "/maybe-orders.csv")]
+            public static IEnumerable<Order?> MaybeOrders() => [];
+
             [Stream(Format.Text, "/chunks")]
             public static IEnumerable<ReadOnlyMemory<char>> Chunks() => [];
         }

@@ -94,7 +94,9 @@ internal static class EndpointEmitter
 
             var arguments = string.Join(", ", method.Parameters.Select(Argument));
             w.Line($"var items = {target}.{method.MethodName}({arguments});");
-            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, items, {FormatterEmitter.Create(method)});");
+            // Writers take null items (an empty record, JSON null), so a stream of T? is written as a stream of T.
+            var items = method.Encoding.NullableItems ? "items!" : "items";
+            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, {items}, {FormatterEmitter.Create(method)});");
         }
     }
 

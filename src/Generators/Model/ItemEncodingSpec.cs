@@ -18,9 +18,11 @@ internal enum PayloadKind
 /// <param name="SseItemData">For an element of type <c>SseItem&lt;T&gt;</c>, <c>T</c> (<c>global::</c>-qualified);
 /// otherwise <see langword="null"/>.</param>
 /// <param name="Options">The per-endpoint settings of the format.</param>
-internal sealed record ItemEncodingSpec(PayloadKind Payload, string? SseItemData, FormatOptionsSpec Options)
+/// <param name="NullableItems">Whether the element type is annotated as nullable (<c>Order?</c>, <c>SseItem&lt;string?&gt;</c>).
+/// The writers accept null, so such a stream is handed to the formatter of the type without annotations.</param>
+internal sealed record ItemEncodingSpec(PayloadKind Payload, string? SseItemData, FormatOptionsSpec Options, bool NullableItems)
 {
-    public static readonly ItemEncodingSpec Default = new(PayloadKind.Object, null, FormatOptionsSpec.Default);
+    public static readonly ItemEncodingSpec Default = new(PayloadKind.Object, null, FormatOptionsSpec.Default, false);
 }
 
 /// <summary>The per-endpoint format settings read from <c>[Stream(…)]</c>.</summary>

@@ -135,7 +135,7 @@ internal static class StreamMethodParser
             element.Writer,
             parameters.ToEquatableArray())
         {
-            Encoding = new ItemEncodingSpec(element.Payload, element.SseItemData, options),
+            Encoding = new ItemEncodingSpec(element.Payload, element.SseItemData, options, HasNullableAnnotation(elementType)),
         };
 
         return new MethodParseResult(spec, elements.JsonTypes.ToEquatableArray(), elements.CsvTypes.ToEquatableArray(), diagnostics.ToEquatableArray());
@@ -173,6 +173,10 @@ internal static class StreamMethodParser
         elementType = named.TypeArguments[0];
         return elementType.TypeKind != TypeKind.Error;
     }
+
+    private static bool HasNullableAnnotation(ITypeSymbol type)
+        => type.NullableAnnotation == NullableAnnotation.Annotated
+           || (type is INamedTypeSymbol named && named.TypeArguments.Any(HasNullableAnnotation));
 
     private static bool ContainsErrorType(ITypeSymbol type)
         => type.TypeKind == TypeKind.Error

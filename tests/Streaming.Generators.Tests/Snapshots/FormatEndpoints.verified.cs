@@ -22,6 +22,8 @@ namespace Microsoft.AspNetCore.Builder
             group.MapOrderStreamsExport("/orders.csv");
             group.MapOrderStreamsExportForSpreadsheets("/orders-excel.csv");
             group.MapOrderStreamsLive("/orders/live");
+            group.MapOrderStreamsMaybeOrders("/maybe-orders.csv");
+            group.MapOrderStreamsMaybeTokens("/maybe-tokens");
             group.MapOrderStreamsMessages("/orders/messages");
             group.MapOrderStreamsNamedMessages("/orders/named-messages");
             group.MapOrderStreamsTokens("/tokens");
@@ -89,6 +91,26 @@ namespace Microsoft.AspNetCore.Builder
             string? lastEventId_local = global::Streaming.StreamBinding.Header(httpContext, "Last-Event-ID");
             var items = global::Shop.OrderStreams.Live(lastEventId_local);
             await global::Streaming.StreamResponse.WriteAsync<global::Shop.OrderEvent>(httpContext, items, new global::Streaming.SseJsonFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>());
+        }
+
+        /// <summary>Maps <see cref="global::Shop.OrderStreams.MaybeOrders"/> as a <c>Format.Csv</c> stream at <paramref name="pattern"/>.</summary>
+        public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsMaybeOrders(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
+            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMaybeOrders);
+
+        private static async global::System.Threading.Tasks.Task HandleOrderStreamsMaybeOrders(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        {
+            var items = global::Shop.OrderStreams.MaybeOrders();
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(httpContext, items!, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
+        }
+
+        /// <summary>Maps <see cref="global::Shop.OrderStreams.MaybeTokens"/> as a <c>Format.Text</c> stream at <paramref name="pattern"/>.</summary>
+        public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsMaybeTokens(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
+            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMaybeTokens);
+
+        private static async global::System.Threading.Tasks.Task HandleOrderStreamsMaybeTokens(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        {
+            var items = global::Shop.OrderStreams.MaybeTokens();
+            await global::Streaming.StreamResponse.WriteAsync<string>(httpContext, items!, new global::Streaming.TextFormatter());
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Messages"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
