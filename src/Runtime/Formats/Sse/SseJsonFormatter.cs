@@ -20,7 +20,7 @@ public sealed class SseJsonFormatter<T, TWriter> : SseStreamFormatter<T>
     protected override void WriteEvent(IBufferWriter<byte> output, T item)
     {
         // The JSON writer escapes every control character, so the JSON is one line.
-        output.Write("data: "u8);
+        StartDataLine(output);
         _json.Write(output, item);
         output.Write("\n"u8);
     }

@@ -22,7 +22,7 @@ public sealed class SseJsonItemFormatter<T, TWriter> : SseStreamFormatter<SseIte
     protected override void WriteEvent(IBufferWriter<byte> output, SseItem<T> item)
     {
         WriteFields(output, item);
-        output.Write("data: "u8);
+        StartDataLine(output);
         _json.Write(output, item.Data);
         output.Write("\n"u8);
     }

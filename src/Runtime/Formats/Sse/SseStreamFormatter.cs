@@ -50,7 +50,6 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
     /// <inheritdoc />
     public sealed override void WriteItem(IBufferWriter<byte> output, T item)
     {
-        _eventOpen = true;
         WriteEvent(output, item);
         output.Write("\n"u8);
         _eventOpen = false;
@@ -75,15 +74,27 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
         output.Write("event: error\n"u8);
         WriteTextData(output, includeDetails ? exception.Message : FailureMessage);
         output.Write("\n"u8);
+        _eventOpen = false;
         return true;
     }
 
-    /// <summary>Writes the fields of one event, every line ended by LF; the blank line after it is written for you.</summary>
+    /// <summary>
+    /// Writes the fields of one event with <see cref="WriteFields{TData}"/>, <see cref="WriteTextData"/> and
+    /// <see cref="StartDataLine"/>, every line ended by LF; the blank line after it is written for you.
+    /// </summary>
     protected abstract void WriteEvent(IBufferWriter<byte> output, T item);
 
+    /// <summary>Writes <c>data: </c>; the caller writes a value without line breaks and LF.</summary>
+    protected void StartDataLine(IBufferWriter<byte> output)
+    {
+        _eventOpen = true;
+        output.Write("data: "u8);
+    }
+
     /// <summary>Writes the <c>event:</c>, <c>id:</c> and <c>retry:</c> fields of <paramref name="item"/>.</summary>
-    /// <exception cref="InvalidOperationException">The event type or id holds a line break (nothing is written).</exception>
-    protected static void WriteFields<TData>(IBufferWriter<byte> output, in SseItem<TData> item)
+    /// <exception cref="InvalidOperationException">The event type or id holds a line break; nothing is written, so the
+    /// stream can still end with an <c>error</c> event.</exception>
+    protected void WriteFields<TData>(IBufferWriter<byte> output, in SseItem<TData> item)
     {
         // SseItem<T> refuses line breaks itself; checking again costs little and keeps a forged one out.
         var eventType = item.EventType;
@@ -92,6 +103,8 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
         {
             throw new InvalidOperationException("An SSE event type or id cannot contain a line break.");
         }
+
+        _eventOpen = true;
 
         // "message" is what a client assumes without an event field.
         if (!string.IsNullOrEmpty(eventType) && eventType != "message")
@@ -115,8 +128,9 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
     }
 
     /// <summary>Writes <paramref name="text"/> as it is, one <c>data:</c> line per line of it (LF, CRLF and CR all end a line).</summary>
-    protected static void WriteTextData(IBufferWriter<byte> output, ReadOnlySpan<char> text)
+    protected void WriteTextData(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
+        _eventOpen = true;
         while (true)
         {
             var end = text.IndexOfAny('\r', '\n');
