@@ -28,7 +28,7 @@ internal static class IdleHeartbeat
         {
             while (await Task.WhenAny(producer, Task.Delay(interval, idle.Token)) != producer)
             {
-                if (!formatter.TryWriteHeartbeat(output) || !await TryFlushAsync(output))
+                if (!await TryBeatAsync(formatter, output))
                 {
                     // No heartbeat, or no client to take it: the producer is cancelled with the request.
                     break;
@@ -44,15 +44,23 @@ internal static class IdleHeartbeat
         return await producer;
     }
 
-    private static async ValueTask<bool> TryFlushAsync(PipeWriter output)
+    /// <summary>Writes and flushes one heartbeat; <see langword="false"/> when the format has none or the client is gone.</summary>
+    private static async ValueTask<bool> TryBeatAsync<T>(StreamFormatter<T> formatter, PipeWriter output)
     {
         try
         {
+            if (!formatter.TryWriteHeartbeat(output))
+            {
+                return false;
+            }
+
             var result = await output.FlushAsync();
             return !result.IsCompleted && !result.IsCanceled;
         }
-        catch (Exception exception) when (exception is OperationCanceledException or System.IO.IOException or ObjectDisposedException)
+        catch (Exception)
         {
+            // Stop beating, but keep waiting for the producer: it must not be left running unobserved. The
+            // loop's next write meets the same problem and handles it as it handles any failed write.
             return false;
         }
     }
