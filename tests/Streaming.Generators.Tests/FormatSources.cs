@@ -15,7 +15,7 @@ internal static class FormatSources
 
         public enum OrderStatus { Pending, Shipped, Delivered }
 
-        public sealed record Address(string Street, string City, int? Floor);
+        public sealed record Address([property: CsvColumn("Street name")] string Street, string City, int? Floor);
 
         public record struct Money(decimal Amount, string Currency);
 

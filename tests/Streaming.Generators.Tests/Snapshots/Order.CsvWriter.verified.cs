@@ -34,7 +34,7 @@ namespace Streaming.Generated.Shop
             fields.WriteName("Weight"u8);
             fields.WriteName("Customer.Id"u8);
             fields.WriteName("Customer.Name"u8);
-            fields.WriteName("Customer.Billing.Street"u8);
+            fields.WriteName("Customer.Billing.Street name"u8);
             fields.WriteName("Customer.Billing.City"u8);
             fields.WriteName("Customer.Billing.Floor"u8);
         }
