@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Streaming.Generators.IntegrationTests.Streams;
@@ -46,8 +45,6 @@ public static class CsvReading
         AssertCrlf(body, end, body.Length);
         return (header, records);
     }
-
-    public static (IReadOnlyList<string> Header, List<string[]> Records) Parse(string body) => Parse(Encoding.UTF8.GetBytes(body));
 
     /// <summary>Where the header line ends: before its CRLF (column names hold no line breaks).</summary>
     private static long HeaderEnd(byte[] body) => body.AsSpan().IndexOf("\r\n"u8);
