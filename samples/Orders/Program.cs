@@ -11,7 +11,13 @@ builder.Services.AddSingleton(sp => new OrderDatabase($"Data Source={databasePat
 var app = builder.Build();
 app.Services.GetRequiredService<OrderDatabase>().EnsureSeeded(seedRows);
 
-app.MapGet("/", () => "Streaming.Generators sample. Try: curl -N http://localhost:5000/orders?limit=5");
+app.MapGet("/", () => """
+    Streaming.Generators sample. Try:
+      curl -N http://localhost:5000/orders?limit=5
+      curl -N http://localhost:5000/customers/42/orders.csv
+      curl -N http://localhost:5000/customers/42/report.txt
+      curl -N http://localhost:5000/orders/live -H "Last-Event-ID: 1000"
+    """);
 app.MapStreamEndpoints();
 
 app.Run();
