@@ -17,7 +17,6 @@ internal sealed class CsvTypeParser
     private const string FormatName = "Format.Csv";
     private const string CsvColumnAttribute = "Streaming.CsvColumnAttribute";
     private const string CsvIgnoreAttribute = "Streaming.CsvIgnoreAttribute";
-    private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
 
     private readonly Location? _location;
     private readonly CancellationToken _cancellationToken;
@@ -230,27 +229,11 @@ internal sealed class CsvTypeParser
     }
 
     /// <summary>
-    /// <c>[CsvIgnore]</c>, and <c>[JsonIgnore]</c> without a condition: a property hidden from the JSON API is
-    /// not exported as a column by surprise.
+    /// Only <c>[CsvIgnore]</c> removes a column: CSV columns are the public properties, and JSON attributes
+    /// shape JSON only, so a JSON API can hide a member that an export still carries (and the other way round).
     /// </summary>
     private static bool IsIgnored(IPropertySymbol property)
-    {
-        foreach (var attribute in property.GetAttributes())
-        {
-            if (KnownTypes.Is(attribute.AttributeClass, CsvIgnoreAttribute))
-            {
-                return true;
-            }
-
-            if (KnownTypes.Is(attribute.AttributeClass, JsonIgnoreAttribute)
-                && attribute.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value is null or 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => property.GetAttributes().Any(attribute => KnownTypes.Is(attribute.AttributeClass, CsvIgnoreAttribute));
 
     private static (string Name, int Order, string? Format) ReadColumn(IPropertySymbol property)
     {

@@ -37,6 +37,7 @@ namespace Streaming.Generated.Shop
             fields.WriteName("Customer.Billing.Street name"u8);
             fields.WriteName("Customer.Billing.City"u8);
             fields.WriteName("Customer.Billing.Floor"u8);
+            fields.WriteName("Secret"u8);
         }
 
         /// <inheritdoc />
@@ -44,7 +45,7 @@ namespace Streaming.Generated.Shop
         {
             if (value is null)
             {
-                fields.WriteEmpty(22);
+                fields.WriteEmpty(23);
                 return;
             }
 
@@ -113,6 +114,7 @@ namespace Streaming.Generated.Shop
             {
                 fields.WriteEmpty(5);
             }
+            fields.WriteString(value.Secret);
         }
     }
 }
