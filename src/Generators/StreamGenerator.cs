@@ -61,7 +61,7 @@ public sealed class StreamGenerator : IIncrementalGenerator
         var builder = ImmutableArray.CreateBuilder<JsonTypeSpec>();
         foreach (var type in types)
         {
-            if (seen.Add(type.Type))
+            if (seen.Add(type.QualifiedWriterName))
             {
                 builder.Add(type);
             }

@@ -100,6 +100,7 @@ internal static class EndpointEmitter
 
     private static string Formatter(StreamMethodSpec method) => method.Format switch
     {
+        StreamFormat.JsonArray => $"new global::Streaming.JsonArrayFormatter<{method.ElementType}, {method.ItemWriter}>()",
         _ => $"new global::Streaming.NdJsonFormatter<{method.ElementType}, {method.ItemWriter}>()",
     };
 

@@ -110,11 +110,11 @@ internal static class StreamMethodParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var json = new JsonTypeParser(location, $"Format.{format}", cancellationToken);
-        JsonTypeSpec? element = null;
-        if (format == StreamFormat.NdJson)
+        var json = new JsonTypeParser(location, $"Format.{format}", context.SemanticModel.Compilation, cancellationToken);
+        string? itemWriter = null;
+        if (format is StreamFormat.NdJson or StreamFormat.JsonArray)
         {
-            element = json.ParseObject(elementType);
+            itemWriter = json.ParseRoot(elementType);
         }
         else
         {
@@ -127,7 +127,7 @@ internal static class StreamMethodParser
         }
 
         diagnostics.AddRange(json.Diagnostics);
-        if (element is null || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
+        if (itemWriter is null || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
         {
             return Empty(diagnostics);
         }
@@ -144,7 +144,7 @@ internal static class StreamMethodParser
             route,
             httpMethod.ToUpperInvariant(),
             KnownTypes.Name(elementType),
-            element.QualifiedWriterName,
+            itemWriter,
             parameters.ToEquatableArray());
 
         return new MethodParseResult(spec, json.Types.ToEquatableArray(), diagnostics.ToEquatableArray());
