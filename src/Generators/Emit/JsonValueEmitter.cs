@@ -84,11 +84,11 @@ internal sealed class JsonValueEmitter
                 break;
             case JsonValueKind.Serializer:
                 PropertyName(name);
-                _w.Line($"global::Streaming.JsonFallback.Write<{spec.Type}>(writer, {value});");
+                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(writer, {value});");
                 break;
             case JsonValueKind.Converter:
                 PropertyName(name);
-                _w.Line($"global::Streaming.JsonFallback.Write<{spec.Type}>(writer, {value}, {converter});");
+                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(writer, {value}, {converter});");
                 break;
         }
     }
@@ -180,6 +180,9 @@ internal sealed class JsonValueEmitter
     }
 
     private void WriteNull(string? name) => _w.Line(name is null ? "writer.WriteNullValue();" : $"writer.WriteNull({name});");
+
+    /// <summary>The type with <c>?</c> on a reference, which may be null.</summary>
+    private static string Nullable(JsonValueSpec spec) => spec.IsReference ? spec.Type + "?" : spec.Type;
 
     private static bool IsIdentifier(string expression) => expression.All(c => char.IsLetterOrDigit(c) || c is '_' or '@');
 }

@@ -26,7 +26,9 @@ internal static class JsonWriterEmitter
         {
             w.Line($"/// <summary>Writes {Doc.TypeReference(type)} as <c>JsonSerializer</c> does with <c>JsonSerializerOptions.Web</c>.</summary>");
             w.Line(Generated.CodeAttribute);
-            using (w.Block($"internal sealed class {type.WriterName} : global::Streaming.IJsonItemWriter<{type.Type}>"))
+            // A reference type's writer takes null too: it writes JSON null, as the serializer does.
+            var valueType = type.IsValueType ? type.Type : type.Type + "?";
+            using (w.Block($"internal sealed class {type.WriterName} : global::Streaming.IJsonItemWriter<{valueType}>"))
             {
                 var properties = type.Kind == JsonWriterKind.Object ? PropertyCodes(type) : [];
                 EmitFields(w, type, properties);
@@ -35,7 +37,7 @@ internal static class JsonWriterEmitter
                 w.Line("}");
                 w.Line();
                 w.Line("/// <inheritdoc />");
-                using (w.Block($"public static void Write({Writer} writer, {type.Type} value)"))
+                using (w.Block($"public static void Write({Writer} writer, {valueType} value)"))
                 {
                     var locals = new LocalNames();
                     if (type.Kind == JsonWriterKind.Value)

@@ -78,7 +78,7 @@ internal sealed class JsonTypeParser
         }
 
         var (writerNamespace, writerName) = JsonWriterNames.ForRootValue(type);
-        var spec = new JsonTypeSpec(JsonWriterKind.Value, value.DeclaredType, where, writerNamespace, writerName, !value.CanBeNull, EquatableArray<JsonPropertySpec>.Empty, value, null);
+        var spec = new JsonTypeSpec(JsonWriterKind.Value, value.DeclaredType, where, writerNamespace, writerName, !value.IsReference, EquatableArray<JsonPropertySpec>.Empty, value, null);
         _types.Add(spec);
         return spec.QualifiedWriterName;
     }
@@ -87,6 +87,12 @@ internal sealed class JsonTypeParser
     private JsonValueSpec? ParseValue(ITypeSymbol type, ISymbol? member, string where, int depth)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
+        {
+            // Every reference may be null at run time; the annotation changes nothing in what is written.
+            type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        }
+
         if (KnownTypes.NullableUnderlying(type) is { } underlying)
         {
             return ParseValue(underlying, member, where, depth) is { } inner ? inner with { IsNullableValueType = true } : null;

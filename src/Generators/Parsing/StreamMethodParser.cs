@@ -143,7 +143,7 @@ internal static class StreamMethodParser
             format,
             route,
             httpMethod.ToUpperInvariant(),
-            KnownTypes.Name(elementType),
+            KnownTypes.NameWithNullability(elementType),
             itemWriter,
             parameters.ToEquatableArray());
 
