@@ -42,7 +42,7 @@ internal static class JsonEnumNamesEmitter
                     {
                         foreach (var member in spec.Members)
                         {
-                            w.Line($"case {type.Type}.{member.MemberName}:");
+                            w.Line($"case {type.Type}.{Code.Identifier(member.MemberName)}:");
                             w.Line($"    writer.WriteStringValue({Field(member)});");
                             w.Line("    return;");
                         }
@@ -67,5 +67,5 @@ internal static class JsonEnumNamesEmitter
         return w.ToString();
     }
 
-    private static string Field(JsonEnumMemberSpec member) => "s_" + member.MemberName.TrimStart('@');
+    private static string Field(JsonEnumMemberSpec member) => "s_" + member.MemberName;
 }

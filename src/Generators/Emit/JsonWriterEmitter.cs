@@ -168,9 +168,8 @@ internal static class JsonWriterEmitter
             return type.IsValueType ? $"{field.Accessor}(ref value)" : $"{field.Accessor}(value)";
         }
 
-        return property.DeclaringType == type.Type
-            ? $"value.{property.MemberName}"
-            : $"(({property.DeclaringType})value).{property.MemberName}";
+        var member = Code.Identifier(property.MemberName);
+        return property.DeclaringType == type.Type ? $"value.{member}" : $"(({property.DeclaringType})value).{member}";
     }
 
     /// <summary><c>[UnsafeAccessor]</c>s for the <c>[JsonInclude]</c> members generated code cannot see: no reflection, safe under NativeAOT.</summary>

@@ -79,7 +79,7 @@ internal sealed record JsonEnumSpec(
     EquatableArray<JsonEnumMemberSpec> Members);
 
 /// <summary>One named value of an enum.</summary>
-/// <param name="MemberName">The C# member name, escaped where it is a keyword.</param>
+/// <param name="MemberName">The C# member name.</param>
 /// <param name="JsonName">The name written: the member name, or its <c>[JsonStringEnumMemberName]</c>.</param>
 /// <param name="Bits">The value, sign-extended to 64 bits, as the serializer compares flags.</param>
 internal sealed record JsonEnumMemberSpec(string MemberName, string JsonName, ulong Bits);

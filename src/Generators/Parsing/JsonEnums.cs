@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Streaming.Generators.Model;
 
 namespace Streaming.Generators.Parsing;
@@ -36,7 +35,7 @@ internal static class JsonEnums
             if (seen.Add(bits))
             {
                 var jsonName = JsonAttributes.StringArgument(JsonAttributes.Find(field, JsonAttributes.StringEnumMemberName)) ?? field.Name;
-                members.Add(new JsonEnumMemberSpec(Identifier(field.Name), jsonName, bits));
+                members.Add(new JsonEnumMemberSpec(field.Name, jsonName, bits));
             }
         }
 
@@ -83,7 +82,4 @@ internal static class JsonEnums
 
         return count;
     }
-
-    private static string Identifier(string name)
-        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

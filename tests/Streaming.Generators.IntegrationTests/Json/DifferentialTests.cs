@@ -57,6 +57,9 @@ public sealed class DifferentialTests
     public void Members_written_by_the_serializer_fallback() => Differential.Check<Fallbacks, FallbacksJsonWriter>(Types.Fallbacks.Create, Cases);
 
     [Fact]
+    public void Members_named_like_locals_and_keywords() => Differential.Check<Awkward, AwkwardJsonWriter>(Types.Awkward.Create, Cases);
+
+    [Fact]
     public void Root_strings() => Differential.Check<string?, StringJsonWriter>(v => v.NullableString(), Cases);
 
     [Fact]

@@ -54,6 +54,9 @@ public static class JsonTypeStreams
     [Stream(Format.NdJson)]
     public static IEnumerable<Shipment> Shipments() => [];
 
+    [Stream(Format.NdJson)]
+    public static IEnumerable<Awkward> Awkward() => [];
+
     // Element types that are not objects of ours get a writer of their own.
     [Stream(Format.NdJson)]
     public static IAsyncEnumerable<string?> Strings() => AsyncEnumerable.Empty<string?>();
