@@ -55,6 +55,20 @@ internal static class JsonAttributes
     public static bool IsStringEnumConverter(INamedTypeSymbol converter)
         => KnownTypes.Is(converter, StringEnumConverter) || KnownTypes.Is(converter.OriginalDefinition, StringEnumConverterOfT);
 
+    /// <summary>Whether <paramref name="converter"/> is a <c>JsonConverter&lt;T&gt;</c> of exactly <paramref name="type"/>.</summary>
+    public static bool ConvertsExactly(INamedTypeSymbol? converter, ITypeSymbol type)
+    {
+        for (var current = converter; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && KnownTypes.Is(current.OriginalDefinition, "System.Text.Json.Serialization.JsonConverter<T>"))
+            {
+                return SymbolEqualityComparer.Default.Equals(current.TypeArguments[0], type);
+            }
+        }
+
+        return false;
+    }
+
     public static bool InheritsFrom(ITypeSymbol type, string name)
     {
         for (var current = type; current is not null; current = current.BaseType)

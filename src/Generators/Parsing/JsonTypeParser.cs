@@ -93,12 +93,21 @@ internal sealed class JsonTypeParser
             type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         }
 
-        if (KnownTypes.NullableUnderlying(type) is { } underlying)
+        INamedTypeSymbol? converter = null;
+        var hasConverter = false;
+        if (member is not null)
+        {
+            converter = JsonAttributes.ConverterType(member, out hasConverter);
+        }
+
+        // A converter for T applies to the T of a Nullable<T> member, null being written by the serializer; a
+        // converter for Nullable<T> itself gets the nullable value.
+        if (KnownTypes.NullableUnderlying(type) is { } underlying && !(hasConverter && JsonAttributes.ConvertsExactly(converter, type)))
         {
             return ParseValue(underlying, member, where, depth) is { } inner ? inner with { IsNullableValueType = true } : null;
         }
 
-        if (member is not null && JsonAttributes.ConverterType(member, out var present) is var converter && present)
+        if (hasConverter)
         {
             return ParseMemberConverter(type, converter, where);
         }

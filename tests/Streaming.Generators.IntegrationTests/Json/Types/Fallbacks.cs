@@ -51,6 +51,17 @@ public sealed class UpperConverter : JsonConverter<string?>
         => writer.WriteStringValue(value?.ToUpperInvariant() ?? "<none>");
 }
 
+/// <summary>Converts <c>int?</c> itself, null included.</summary>
+public sealed class MaybeCountConverter : JsonConverter<int?>
+{
+    public override bool HandleNull => true;
+
+    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+        => writer.WriteStringValue(value is { } count ? $"{count} items" : "no count");
+}
+
 /// <summary>A struct with its own converter on the type.</summary>
 [JsonConverter(typeof(RgbConverter))]
 public readonly record struct Rgb(byte R, byte G, byte B);
@@ -82,6 +93,9 @@ public sealed class Fallbacks
 
     [JsonConverter(typeof(UpperConverter))]
     public string? Tag { get; set; }
+
+    [JsonConverter(typeof(MaybeCountConverter))]
+    public int? Count { get; set; }
 
     public Rgb Colour { get; set; }
 
@@ -122,6 +136,7 @@ public sealed class Fallbacks
         Temperature = v.Double(),
         MaybeTemperature = v.OrNullValue(v.Double),
         Tag = v.NullableString(),
+        Count = v.OrNullValue(() => v.Int(0, 99)),
         Colour = new Rgb((byte)v.Int(0, 256), (byte)v.Int(0, 256), (byte)v.Int(0, 256)),
         MaybeColour = v.OrNullValue(() => new Rgb(1, 2, 3)),
         Queue = v.OrNull(() => new Queue<int>(v.List(() => v.Int(0, 9)))),
