@@ -11,10 +11,12 @@ public sealed class IncrementalityTests
 {
     private static readonly string[] TrackedSteps = [StepNames.StreamMethods, StepNames.JsonTypes, StepNames.Endpoints];
 
-    [Fact]
-    public void An_unrelated_edit_leaves_every_step_cached()
+    [Theory]
+    [InlineData(nameof(Sources.Shop))]
+    [InlineData(nameof(RichSources.Catalog))]
+    public void An_unrelated_edit_leaves_every_step_cached(string source)
     {
-        var (driver, compilation) = RunOnce();
+        var (driver, compilation) = RunOnce(Source(source));
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Shop; public static class Unrelated { public static int Answer() => 42; }", GeneratorHarness.ParseOptions));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
@@ -44,10 +46,12 @@ public sealed class IncrementalityTests
         Assert.All(result.TrackedSteps[StepNames.JsonTypes].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
     }
 
-    [Fact]
-    public void Models_hold_no_symbols_syntax_or_compilations()
+    [Theory]
+    [InlineData(nameof(Sources.Shop))]
+    [InlineData(nameof(RichSources.Catalog))]
+    public void Models_hold_no_symbols_syntax_or_compilations(string source)
     {
-        var (driver, _) = RunOnce();
+        var (driver, _) = RunOnce(Source(source));
         var result = driver.GetRunResult().Results.Single();
 
         Assert.All(TrackedSteps, step => Assert.True(result.TrackedSteps.ContainsKey(step), $"Step {step} was not tracked."));
@@ -61,9 +65,11 @@ public sealed class IncrementalityTests
         }
     }
 
-    private static (GeneratorDriver Driver, Compilation Compilation) RunOnce()
+    private static string Source(string name) => name == nameof(Sources.Shop) ? Sources.Shop : RichSources.Catalog;
+
+    private static (GeneratorDriver Driver, Compilation Compilation) RunOnce(string? source = null)
     {
-        var compilation = GeneratorHarness.Compile(Sources.Shop);
+        var compilation = GeneratorHarness.Compile(source ?? Sources.Shop);
         return (GeneratorHarness.CreateDriver().RunGenerators(compilation), compilation);
     }
 
