@@ -120,43 +120,63 @@ internal static class JsonWriterEmitter
             w.Line();
         }
 
-        var values = new JsonValueEmitter(w, locals);
         w.Line("writer.WriteStartObject();");
+        var previousSpannedLines = false;
         foreach (var field in properties)
         {
-            var property = field.Property;
-            var read = Read(type, field);
-            if (property.IsExtensionData)
+            // Each member is written into a fragment first, so a member that takes a block stands apart.
+            var fragment = w.Fragment();
+            EmitProperty(fragment, type, field, new JsonValueEmitter(fragment, locals), locals);
+            var spansLines = fragment.LineCount > 1;
+            if (spansLines || previousSpannedLines)
             {
-                // The serializer writes the extension data's entries as properties, after all the others.
-                var entries = locals.Next(property.MemberName);
-                w.Line($"var {entries} = {read};");
-                using (w.Block($"if ({entries} is not null)"))
-                {
-                    values.WriteEntries(property.Value, entries);
-                }
-
-                continue;
+                w.Line();
             }
 
-            if (property.IgnoreWhen == JsonIgnoreWhen.Never)
-            {
-                values.Write(property.Value, read, field.Name, property.MemberName, field.Converter);
-                continue;
-            }
+            w.Append(fragment);
+            previousSpannedLines = spansLines;
+        }
 
-            var local = locals.Next(property.MemberName);
-            w.Line($"var {local} = {read};");
-            var written = property.Value.CanBeNull
-                ? $"{local} is not null"
-                : $"!global::System.Collections.Generic.EqualityComparer<{property.Value.Type}>.Default.Equals({local}, default)";
-            using (w.Block($"if ({written})"))
-            {
-                values.Write(property.Value, local, field.Name, property.MemberName, field.Converter);
-            }
+        if (previousSpannedLines)
+        {
+            w.Line();
         }
 
         w.Line("writer.WriteEndObject();");
+    }
+
+    private static void EmitProperty(SourceWriter w, JsonTypeSpec type, PropertyCode field, JsonValueEmitter values, LocalNames locals)
+    {
+        var property = field.Property;
+        var read = Read(type, field);
+        if (property.IsExtensionData)
+        {
+            // The serializer writes the extension data's entries as properties, after all the others.
+            var entries = locals.Next(property.MemberName);
+            w.Line($"var {entries} = {read};");
+            using (w.Block($"if ({entries} is not null)"))
+            {
+                values.WriteEntries(property.Value, entries);
+            }
+
+            return;
+        }
+
+        if (property.IgnoreWhen == JsonIgnoreWhen.Never)
+        {
+            values.Write(property.Value, read, field.Name, property.MemberName, field.Converter);
+            return;
+        }
+
+        var local = locals.Next(property.MemberName);
+        w.Line($"var {local} = {read};");
+        var written = property.Value.CanBeNull
+            ? $"{local} is not null"
+            : $"!global::System.Collections.Generic.EqualityComparer<{property.Value.Type}>.Default.Equals({local}, default)";
+        using (w.Block($"if ({written})"))
+        {
+            values.Write(property.Value, local, field.Name, property.MemberName, field.Converter);
+        }
     }
 
     /// <summary>How the member is read: directly, through its declaring type when a derived member hides it, or through an accessor.</summary>

@@ -38,6 +38,7 @@ namespace Streaming.Generated.Shop
             writer.WriteNumber(s_Status, (int)value.Status);
             writer.WriteString(s_PlacedAt, value.PlacedAt);
             writer.WriteString(s_Reference, value.Reference);
+
             if (value.Sequence is { } sequence)
             {
                 writer.WriteNumber(s_Sequence, sequence);
@@ -46,6 +47,7 @@ namespace Streaming.Generated.Shop
             {
                 writer.WriteNull(s_Sequence);
             }
+
             writer.WriteBoolean(s_Paid, value.Paid);
             writer.WriteString(s_Note, value.Note);
             writer.WriteEndObject();

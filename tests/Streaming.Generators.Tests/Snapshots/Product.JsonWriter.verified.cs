@@ -48,8 +48,10 @@ namespace Streaming.Generated.Catalog
             writer.WriteStartObject();
             writer.WriteString(s_Sku, value.Sku);
             writer.WriteString(s_Name, value.Name);
+
             writer.WritePropertyName(s_Price);
             global::Streaming.Generated.Catalog.PriceJsonWriter.Write(writer, value.Price);
+
             if (value.WasPrice is { } wasPrice)
             {
                 writer.WritePropertyName(s_WasPrice);
@@ -59,17 +61,24 @@ namespace Streaming.Generated.Catalog
             {
                 writer.WriteNull(s_WasPrice);
             }
+
             writer.WritePropertyName(s_Availability);
             global::Streaming.Generated.Catalog.AvailabilityJsonNames.Write(writer, value.Availability);
+
             writer.WritePropertyName(s_Tags);
             global::Streaming.Generated.Catalog.TagsJsonNames.Write(writer, value.Tags);
+
             writer.WriteNumber(s_RawTags, (int)value.RawTags);
+
             writer.WritePropertyName(s_Grade);
             global::Streaming.JsonValues.WriteChar(writer, value.Grade);
+
             writer.WritePropertyName(s_LeadTime);
             global::Streaming.JsonValues.WriteTimeSpan(writer, value.LeadTime);
+
             writer.WritePropertyName(s_ReleasedOn);
             global::Streaming.JsonValues.WriteDateOnly(writer, value.ReleasedOn);
+
             var thumbnail = value.Thumbnail;
             if (thumbnail is null)
             {
@@ -79,8 +88,10 @@ namespace Streaming.Generated.Catalog
             {
                 writer.WriteBase64String(s_Thumbnail, thumbnail);
             }
+
             writer.WritePropertyName(s_Supplier);
             global::Streaming.Generated.Catalog.SupplierJsonWriter.Write(writer, value.Supplier);
+
             var keywords = value.Keywords;
             if (keywords is null)
             {
@@ -95,6 +106,7 @@ namespace Streaming.Generated.Catalog
                 }
                 writer.WriteEndArray();
             }
+
             var tiers = value.Tiers;
             if (tiers is null)
             {
@@ -109,6 +121,7 @@ namespace Streaming.Generated.Catalog
                 }
                 writer.WriteEndArray();
             }
+
             var stock = value.Stock;
             if (stock is null)
             {
@@ -123,8 +136,10 @@ namespace Streaming.Generated.Catalog
                 }
                 writer.WriteEndObject();
             }
+
             writer.WritePropertyName(s_Extra);
             value.Extra.WriteTo(writer);
+
             var notes = value.Notes;
             if (notes is null)
             {
@@ -135,18 +150,22 @@ namespace Streaming.Generated.Catalog
                 writer.WritePropertyName(s_Notes);
                 notes.WriteTo(writer, global::Streaming.JsonFallback.Options);
             }
+
             writer.WritePropertyName(s_Custom);
             global::Streaming.JsonFallback.Write<object?>(writer, value.Custom);
+
             var comment = value.Comment;
             if (comment is not null)
             {
                 writer.WriteString(s_Comment, comment);
             }
+
             var rank = value.Rank;
             if (!global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(rank, default))
             {
                 writer.WriteNumber(s_Rank, rank);
             }
+
             writer.WriteNumber(s__revision, Read_revision(value));
             writer.WriteString(s_Id, value.Id);
             writer.WriteString(s_UpdatedAt, value.UpdatedAt);
