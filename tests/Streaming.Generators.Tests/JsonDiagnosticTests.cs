@@ -193,6 +193,25 @@ public sealed class JsonDiagnosticTests
         Assert.Empty(run.Result.GeneratedTrees);
     }
 
+    [Fact]
+    public void Element_types_cut_off_anywhere_are_read_without_an_exception()
+    {
+        // Half-typed code is the normal state of an IDE: with the [Stream] methods first, cut the element types
+        // anywhere; the generator must neither throw nor fail internally.
+        var source = RichSources.Catalog;
+        var typesStart = source.IndexOf("namespace Catalog;", StringComparison.Ordinal) + "namespace Catalog;".Length;
+        var streamsStart = source.IndexOf("public static class CatalogStreams", StringComparison.Ordinal);
+        var head = source[..typesStart] + "\n" + source[streamsStart..] + "\n";
+        var types = source[typesStart..streamsStart];
+        for (var length = 0; length <= types.Length; length += 13)
+        {
+            var run = GeneratorHarness.Run(head + types[..length]);
+
+            Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
+            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "STRM000");
+        }
+    }
+
     private static Diagnostic SingleError(string types, string elementType)
     {
         var run = GeneratorHarness.Run(Usings + types + $$"""

@@ -122,6 +122,12 @@ internal sealed class JsonTypeParser
             return Unwritable(where, "its [JsonConverter] attribute creates its converter at run time, which a generated writer cannot reproduce");
         }
 
+        if (converter.TypeKind == TypeKind.Error)
+        {
+            // Still being typed: the compiler reports it, and nothing is generated until it compiles.
+            return null;
+        }
+
         var converterName = converter.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
         if (JsonAttributes.IsStringEnumConverter(converter))
         {
