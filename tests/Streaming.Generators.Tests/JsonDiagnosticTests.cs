@@ -121,6 +121,20 @@ public sealed class JsonDiagnosticTests
     }
 
     [Fact]
+    public void Extension_data_of_another_value_type_is_STRM003_as_the_serializer_throws()
+    {
+        var diagnostic = SingleError("""
+            public sealed class Row
+            {
+                [JsonExtensionData] public Dictionary<string, int>? Extra { get; set; }
+            }
+            """, "Row");
+
+        Assert.Contains("'Row.Extra'", diagnostic.GetMessage());
+        Assert.Contains("[JsonExtensionData]", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void Number_handling_is_STRM003_rather_than_different_text()
     {
         var diagnostic = SingleError("""

@@ -366,7 +366,8 @@ internal sealed class JsonTypeParser
         }
 
         var value = ParseValue(member.Type, member.Symbol, where, depth + 1);
-        if (value is not null && member.IsExtensionData && value.Kind != JsonValueKind.Dictionary)
+        if (value is not null && member.IsExtensionData
+            && !(value.Kind == JsonValueKind.Dictionary && value.Element!.Type is "object" or "global::System.Text.Json.JsonElement"))
         {
             return Unwritable(where, "[JsonExtensionData] is supported on string-keyed dictionaries (Dictionary<string, object> or Dictionary<string, JsonElement>)");
         }
