@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Streaming.Generators.Benchmarks.Model;
+
+namespace Streaming.Generators.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The server side of the end-to-end runs, in a process of its own so that its allocations and memory are
+/// counted apart from the client's: Kestrel on 127.0.0.1, our generated endpoints, the built-in ones they are
+/// compared with, and <c>/_stats</c>, which reports the process's allocations and memory.
+/// </summary>
+public static class BenchServer
+{
+    /// <summary>The line the server prints on standard output once it listens, followed by its address.</summary>
+    public const string ReadyLine = "listening ";
+
+    public static async Task<int> RunAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+
+        await using var app = builder.Build();
+        app.MapStreamEndpoints();
+        MapBuiltIns(app);
+        app.MapGet("/_stats", Stats);
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Console.WriteLine(ReadyLine + address);
+
+        // The parent closes our standard input when it is done (or dies): that is the signal to stop.
+        await Task.Run(() => Console.In.ReadToEnd());
+        await app.StopAsync();
+        return 0;
+    }
+
+    /// <summary>What ASP.NET Core offers without us, serving the same producers.</summary>
+    private static void MapBuiltIns(WebApplication app)
+    {
+        // A minimal API that returns IAsyncEnumerable<T>: JSON array through JsonSerializer, metadata by reflection.
+        app.MapGet("/builtin/array", (int count, bool wait, CancellationToken ct) => Producers.Orders(count, wait, ct));
+
+        // The same with System.Text.Json's source-generated metadata.
+        app.MapGet("/builtin-sg/array", (int count, bool wait, CancellationToken ct)
+            => TypedResults.Json(Producers.Orders(count, wait, ct), BenchJsonContext.Default.IAsyncEnumerableOrder));
+
+        // ASP.NET Core's own Server-Sent Events result.
+        app.MapGet("/builtin/sse", (int count, bool wait, CancellationToken ct)
+            => TypedResults.ServerSentEvents(Producers.Orders(count, wait, ct)));
+
+        app.MapGet("/builtin/sse-idle", (CancellationToken ct) => TypedResults.ServerSentEvents(Producers.OneThenIdle(ct)));
+
+        app.MapGet("/builtin/ticks/array", (int count, CancellationToken ct) => Producers.Ticks(count, ct));
+        app.MapGet("/builtin/ticks/sse", (int count, CancellationToken ct) => TypedResults.ServerSentEvents(Producers.Ticks(count, ct)));
+    }
+
+    /// <summary>
+    /// <c>key=value</c> lines: bytes allocated by the whole process so far (precise), GC counts, resident and
+    /// peak memory; with <c>?gc=true</c> after a full blocking compacting collection, with the managed heap size.
+    /// With <c>?resetPeak=true</c> the kernel's peak resident size is reset afterwards.
+    /// </summary>
+    private static string Stats(bool? gc, bool? resetPeak)
+    {
+        long heap = -1;
+        if (gc == true)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            heap = GC.GetTotalMemory(forceFullCollection: false);
+        }
+
+        var (rss, peak) = ProcMemory.Read();
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"allocated={GC.GetTotalAllocatedBytes(precise: true)}\ngen0={GC.CollectionCount(0)}\ngen1={GC.CollectionCount(1)}\ngen2={GC.CollectionCount(2)}\nrss={rss}\npeak={peak}\nheap={heap}\nserverGc={GCSettings.IsServerGC}\n");
+        if (resetPeak == true)
+        {
+            ProcMemory.ResetPeak();
+        }
+
+        return text;
+    }
+}
+
+/// <summary>Resident and peak resident memory of this process, from <c>/proc/self/status</c> (Linux).</summary>
+internal static class ProcMemory
+{
+    public static (long Rss, long Peak) Read()
+    {
+        long rss = -1, peak = -1;
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kilobytes(line) * 1024;
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kilobytes(line) * 1024;
+            }
+        }
+
+        return (rss, peak);
+    }
+
+    /// <summary>Resets the peak resident size (VmHWM) to the current one (Linux 4.0+).</summary>
+    public static void ResetPeak() => File.WriteAllText("/proc/self/clear_refs", "5");
+
+    private static long Kilobytes(string line)
+        => long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+}

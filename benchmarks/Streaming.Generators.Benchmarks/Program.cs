@@ -1,0 +1,35 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Streaming.Generators.Benchmarks;
+using Streaming.Generators.Benchmarks.EndToEnd;
+
+// Modes (see docs/performance.md):
+//   verify                      checks that the benchmarks compare like with like
+//   e2e [--items N] [--rounds R] [--warmup N] [--workstation-gc]
+//   latency [--items N] [--workstation-gc]
+//   memory [--small N] [--large N] [--streams N] [--workstation-gc]
+//   server                      the Kestrel side of e2e, latency and memory (started by them)
+//   anything else               BenchmarkDotNet: per-item JSON, per-row CSV, generator build time
+return args.FirstOrDefault() switch
+{
+    "verify" => Verification.Run(),
+    "server" => await BenchServer.RunAsync(),
+    "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
+    "latency" => await LatencyRun.RunAsync(Option("--items", 2_000), ServerGc()),
+    "memory" => await MemoryRun.RunAsync(Option("--small", 100_000), Option("--large", 10_000_000), Option("--streams", 5_000), ServerGc()),
+    _ => RunBenchmarkDotNet(args),
+};
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+bool ServerGc() => !args.Contains("--workstation-gc");
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Verification).Assembly).Run(args);
+    return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
+}

@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+using Streaming.Generators.Benchmarks.Generator;
+using Streaming.Generators.Benchmarks.Serialization;
+
+namespace Streaming.Generators.Benchmarks;
+
+/// <summary>
+/// Checks that the benchmarks compare like with like before anything is timed: the four JSON ways write the same
+/// bytes, both CSV writers write a header and one record per row, and the generator's run on the synthetic
+/// project generates without errors and, after an unrelated edit, takes every step from its cache.
+/// </summary>
+public static class Verification
+{
+    public static int Run()
+    {
+        var failures = 0;
+
+        var json = new JsonItemBenchmarks();
+        var generated = json.Output(json.Generated);
+        foreach (var (name, run) in new (string, Action)[] { ("hand-written", json.HandWritten), ("reflection", json.Reflection), ("STJ source-generated", json.SourceGenerated) })
+        {
+            var other = json.Output(run);
+            var same = generated.AsSpan().SequenceEqual(other);
+            failures += same ? 0 : 1;
+            Console.WriteLine($"JSON: generated and {name} write {(same ? "the same" : "DIFFERENT")} {generated.Length:N0} bytes for {Model.SampleData.Count} items.");
+        }
+
+        Console.WriteLine($"JSON, first item: {System.Text.Encoding.UTF8.GetString(generated.AsSpan(0, generated.AsSpan().IndexOf((byte)'\n')))}");
+
+        var csv = new CsvRowBenchmarks();
+        var ours = csv.GeneratedText();
+        var theirs = csv.CsvHelperText();
+        foreach (var (name, text) in new[] { ("generated", ours), ("CsvHelper", theirs) })
+        {
+            var records = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            // Notes with a line break hold one more CRLF-free line break (LF) inside quotes, so records split on CRLF.
+            var ok = records.Length == Model.SampleData.Count + 1;
+            failures += ok ? 0 : 1;
+            Console.WriteLine($"CSV, {name}: {text.Length:N0} characters, {records.Length - 1} records after the header{(ok ? "" : " — WRONG COUNT")}.");
+            Console.WriteLine("  " + string.Join("\n  ", records.Take(3)));
+        }
+
+        failures += VerifyGenerator();
+        Console.WriteLine(failures == 0 ? "Verification passed." : $"Verification FAILED ({failures}).");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static int VerifyGenerator()
+    {
+        var benchmarks = new GeneratorBenchmarks();
+        benchmarks.Setup();
+        var compilation = GeneratorBenchmarks.CreateCompilation();
+        var driver = GeneratorBenchmarks.CreateDriver(trackSteps: true).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var result = driver.GetRunResult().Results.Single();
+        var errors = diagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Console.WriteLine($"Generator: {SyntheticProject.Methods} methods over {SyntheticProject.ElementTypes} types generate {result.GeneratedSources.Length} files; {errors.Count} errors{(errors.Count > 0 ? ": " + errors[0] : "")}.");
+
+        var unrelated = compilation.SyntaxTrees.Single(tree => tree.FilePath == SyntheticProject.UnrelatedPath);
+        var edited = compilation.ReplaceSyntaxTree(unrelated, unrelated.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(SyntheticProject.Unrelated(1))));
+        var rerun = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var reasons = rerun.TrackedSteps
+            .Where(step => step.Key is "StreamMethods" or "Diagnostics" or "JsonTypes" or "CsvTypes" or "Endpoints")
+            .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (step.Key, output.Reason)))
+            .ToList();
+        var rerunSteps = reasons.Where(r => r.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).ToList();
+        Console.WriteLine($"Generator, after an unrelated edit: {reasons.Count} step outputs, "
+            + string.Join(", ", reasons.GroupBy(r => r.Reason).Select(g => $"{g.Count()} {g.Key}"))
+            + (rerunSteps.Count == 0 ? "." : $" — RE-RAN: {string.Join(", ", rerunSteps.Select(r => r.Key).Distinct())}"));
+        return errors.Count + (rerunSteps.Count == 0 && reasons.Count > 0 ? 0 : 1);
+    }
+}
