@@ -59,8 +59,8 @@ public static class BenchServer
     }
 
     /// <summary>
-    /// <c>key=value</c> lines: bytes allocated by the whole process so far (precise), GC counts, resident and
-    /// peak memory; with <c>?gc=true</c> after a full blocking compacting collection, with the managed heap size.
+    /// <c>key=value</c> lines: bytes allocated by the whole process so far (precise), GC counts, CPU time used by
+    /// the process (user and system, microseconds), resident and peak memory; with <c>?gc=true</c> after a full blocking compacting collection, with the managed heap size.
     /// With <c>?resetPeak=true</c> the kernel's peak resident size is reset afterwards.
     /// </summary>
     private static string Stats(bool? gc, bool? resetPeak)
@@ -77,7 +77,7 @@ public static class BenchServer
 
         var (rss, peak) = ProcMemory.Read();
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"allocated={GC.GetTotalAllocatedBytes(precise: true)}\ngen0={GC.CollectionCount(0)}\ngen1={GC.CollectionCount(1)}\ngen2={GC.CollectionCount(2)}\nrss={rss}\npeak={peak}\nheap={heap}\nserverGc={GCSettings.IsServerGC}\n");
+            $"allocated={GC.GetTotalAllocatedBytes(precise: true)}\ngen0={GC.CollectionCount(0)}\ngen1={GC.CollectionCount(1)}\ngen2={GC.CollectionCount(2)}\ncpu={(long)Environment.CpuUsage.TotalTime.TotalMicroseconds}\nrss={rss}\npeak={peak}\nheap={heap}\nserverGc={GCSettings.IsServerGC}\n");
         if (resetPeak == true)
         {
             ProcMemory.ResetPeak();

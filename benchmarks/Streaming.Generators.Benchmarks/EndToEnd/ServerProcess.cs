@@ -70,7 +70,7 @@ public sealed class ServerProcess : IAsyncDisposable
             .Select(line => line.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair[1]);
         long Get(string key) => long.Parse(values[key], CultureInfo.InvariantCulture);
-        return new ServerStats(Get("allocated"), Get("gen0"), Get("gen1"), Get("gen2"), Get("rss"), Get("peak"), Get("heap"), bool.Parse(values["serverGc"]));
+        return new ServerStats(Get("allocated"), Get("gen0"), Get("gen1"), Get("gen2"), Get("cpu"), Get("rss"), Get("peak"), Get("heap"), bool.Parse(values["serverGc"]));
     }
 
     /// <summary>The bytes one <see cref="StatsAsync"/> call allocates in the server, to be subtracted from a delta.</summary>
@@ -107,4 +107,4 @@ public sealed class ServerProcess : IAsyncDisposable
 }
 
 /// <summary>One reading of the server's <c>/_stats</c>.</summary>
-public sealed record ServerStats(long Allocated, long Gen0, long Gen1, long Gen2, long Rss, long Peak, long Heap, bool ServerGc);
+public sealed record ServerStats(long Allocated, long Gen0, long Gen1, long Gen2, long CpuMicroseconds, long Rss, long Peak, long Heap, bool ServerGc);
