@@ -41,4 +41,7 @@ echo "== memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== latency, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${bench[@]}" latency --items "$latency_items"
 
+echo "== allocation profile, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+"${bench[@]}" profile --items 300000
+
 echo "== done in $(( $(date +%s) - started )) s, load average $(cut -d' ' -f1-3 /proc/loadavg)"

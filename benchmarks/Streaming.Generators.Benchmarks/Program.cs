@@ -7,14 +7,17 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   verify                      checks that the benchmarks compare like with like
 //   e2e [--items N] [--rounds R] [--warmup N] [--workstation-gc]
 //   latency [--items N] [--workstation-gc]
+//   profile [--items N] [--workstation-gc]   where the server's allocations go, per endpoint
 //   memory [--small N] [--large N] [--streams N] [--workstation-gc]
-//   server                      the Kestrel side of e2e, latency and memory (started by them)
+//   server [--profile-allocations]  the Kestrel side of e2e, latency and memory (started by them); with
+//                               --profile-allocations, /_allocations samples what the server allocates
 //   anything else               BenchmarkDotNet: per-item JSON, per-row CSV, generator build time
 return args.FirstOrDefault() switch
 {
     "verify" => Verification.Run(),
-    "server" => await BenchServer.RunAsync(),
+    "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations")),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
+    "profile" => await AllocationProfileRun.RunAsync(Option("--items", 300_000), ServerGc()),
     "latency" => await LatencyRun.RunAsync(Option("--items", 2_000), ServerGc()),
     "memory" => await MemoryRun.RunAsync(Option("--small", 100_000), Option("--large", 10_000_000), Option("--streams", 5_000), ServerGc()),
     _ => RunBenchmarkDotNet(args),

@@ -17,8 +17,9 @@ public static class BenchServer
     /// <summary>The line the server prints on standard output once it listens, followed by its address.</summary>
     public const string ReadyLine = "listening ";
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(bool profileAllocations)
     {
+        using var sampler = profileAllocations ? new AllocationSampler() : null;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
@@ -27,6 +28,7 @@ public static class BenchServer
         app.MapStreamEndpoints();
         MapBuiltIns(app);
         app.MapGet("/_stats", Stats);
+        app.MapGet("/_allocations", () => sampler?.TakeReport() ?? "start the server with --profile-allocations\n");
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -24,7 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private HttpClient Control { get; }
 
     /// <summary>Starts the server with server GC (what an ASP.NET Core app gets by default) or workstation GC.</summary>
-    public static async Task<ServerProcess> StartAsync(bool serverGc)
+    public static async Task<ServerProcess> StartAsync(bool serverGc, bool profileAllocations = false)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -40,6 +40,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add("server");
+        if (profileAllocations)
+        {
+            start.ArgumentList.Add("--profile-allocations");
+        }
+
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
@@ -72,6 +77,9 @@ public sealed class ServerProcess : IAsyncDisposable
         long Get(string key) => long.Parse(values[key], CultureInfo.InvariantCulture);
         return new ServerStats(Get("allocated"), Get("gen0"), Get("gen1"), Get("gen2"), Get("cpu"), Get("rss"), Get("peak"), Get("heap"), bool.Parse(values["serverGc"]));
     }
+
+    /// <summary>The types the server allocated most since the last call (<c>--profile-allocations</c> only).</summary>
+    public Task<string> AllocationsAsync() => Control.GetStringAsync("/_allocations");
 
     /// <summary>The bytes one <see cref="StatsAsync"/> call allocates in the server, to be subtracted from a delta.</summary>
     public async Task<long> StatsOverheadAsync()
