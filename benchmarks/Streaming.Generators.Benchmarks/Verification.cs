@@ -47,8 +47,6 @@ public static class Verification
 
     private static int VerifyGenerator()
     {
-        var benchmarks = new GeneratorBenchmarks();
-        benchmarks.Setup();
         var compilation = GeneratorBenchmarks.CreateCompilation();
         var driver = GeneratorBenchmarks.CreateDriver(trackSteps: true).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var result = driver.GetRunResult().Results.Single();
