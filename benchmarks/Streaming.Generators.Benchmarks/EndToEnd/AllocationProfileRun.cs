@@ -22,10 +22,10 @@ public static class AllocationProfileRun
         report.Line($"A GCAllocationTick event samples about every 100 KB the server allocates, naming the type of the object that crossed the mark; the share of samples per type shows where the bytes go. One response of {items:N0} items per row, after a warm-up response.");
         foreach (var path in Paths)
         {
-            await DrainAsync(client, $"{path}&count={Math.Min(items, 50_000)}");
+            await client.DrainAsync($"{path}&count={Math.Min(items, 50_000)}");
             await server.AllocationsAsync();
             var before = await server.StatsAsync();
-            await DrainAsync(client, $"{path}&count={items}");
+            await client.DrainAsync($"{path}&count={items}");
             var after = await server.StatsAsync();
             report.Heading($"{path} — {Report.Number((double)(after.Allocated - before.Allocated) / items, 2)} B/item");
             report.Line("```");
@@ -35,16 +35,5 @@ public static class AllocationProfileRun
 
         report.Save();
         return 0;
-    }
-
-    private static async Task DrainAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync();
-        var buffer = new byte[64 * 1024];
-        while (await body.ReadAsync(buffer) > 0)
-        {
-        }
     }
 }

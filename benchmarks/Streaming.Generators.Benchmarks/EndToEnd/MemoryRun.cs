@@ -56,23 +56,13 @@ public static class MemoryRun
     {
         await using var server = await ServerProcess.StartAsync(serverGc);
         using var client = server.CreateClient();
-        await DrainAsync(client, 10_000);
+        await client.DrainAsync("/ours/ndjson?count=10000&wait=false");
         var before = await server.StatsAsync(collect: true, resetPeak: true);
-        await DrainAsync(client, items);
+        await client.DrainAsync($"/ours/ndjson?count={items}&wait=false");
         var after = await server.StatsAsync();
         return (before, after);
     }
 
-    private static async Task DrainAsync(HttpClient client, int items)
-    {
-        using var response = await client.GetAsync($"/ours/ndjson?count={items}&wait=false", HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync();
-        var buffer = new byte[64 * 1024];
-        while (await body.ReadAsync(buffer) > 0)
-        {
-        }
-    }
 
     private sealed record IdleReading(ServerStats Baseline, ServerStats Open, ServerStats OpenCollected);
 
