@@ -1,0 +1,68 @@
+using System.Net;
+using Streaming.Generators.IntegrationTests.Infrastructure;
+using Streaming.Generators.IntegrationTests.Streams;
+
+namespace Streaming.Generators.IntegrationTests;
+
+/// <summary>A failure after the first byte never looks like a complete response, on either protocol.</summary>
+public sealed class FailureTests(StreamingServer server) : IClassFixture<StreamingServer>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Theory]
+    [MemberData(nameof(Protocols.Both), MemberType = typeof(Protocols))]
+    public async Task A_failure_after_the_first_byte_aborts_the_response_and_the_client_sees_an_error(string protocol)
+    {
+        using var client = server.CreateClient(protocol);
+        using var response = await client.GetAsync("/failing?after=2", HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        Assert.Equal(Oracle.Json(Reading.Create(0)), await reader.ReadLineAsync());
+        Assert.Equal(Oracle.Json(Reading.Create(1)), await reader.ReadLineAsync());
+        // HTTP/1.1: no closing chunk; HTTP/2: RST_STREAM. HttpClient reports both as an IOException, never as the end.
+        var error = await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync().WaitAsync(Patience));
+        if (protocol == Protocols.Http2)
+        {
+            Assert.IsType<HttpProtocolException>(error);
+        }
+    }
+
+    [Fact]
+    public async Task A_format_with_a_failure_record_ends_with_it_and_hides_the_message_outside_development()
+    {
+        using var client = server.CreateClient();
+
+        var body = await client.GetStringAsync("/by-hand/failure-record").WaitAsync(Patience);
+
+        Assert.Equal(Oracle.Json(Reading.Create(0)) + "\nerror: details hidden\n", body);
+    }
+
+    [Fact]
+    public async Task A_failure_is_logged_as_an_error_with_its_exception()
+    {
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync("/failing?after=2", HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => response.Content.ReadAsStringAsync().WaitAsync(Patience));
+
+        var ended = await server.Logs.WaitForAsync(e => e.EventId.Name == "StreamEnded" && (string?)e["Route"] == "/failing", Patience);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, ended.Level);
+        Assert.Equal("failed", ended["Outcome"]);
+        Assert.Equal(2L, ended["Items"]);
+        Assert.IsType<InvalidOperationException>(ended.Exception);
+    }
+}
+
+/// <summary>In Development a failure record may say what failed.</summary>
+public sealed class DevelopmentFailureTests(DevelopmentServer server) : IClassFixture<DevelopmentServer>
+{
+    [Fact]
+    public async Task A_failure_record_carries_the_message_in_development()
+    {
+        using var client = server.CreateClient();
+
+        var body = await client.GetStringAsync("/by-hand/failure-record");
+
+        Assert.Equal(Oracle.Json(Reading.Create(0)) + "\nerror: The sensor went offline.\n", body);
+    }
+}
