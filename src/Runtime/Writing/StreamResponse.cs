@@ -85,7 +85,7 @@ public static class StreamResponse
     {
         var context = request.Context;
         var started = StreamTelemetry.Started(request);
-        var body = new StreamBodyWriter(context.Response.BodyWriter);
+        var body = new StreamBodyWriter(context.Response.BodyWriter, request);
         IAsyncEnumerator<T>? enumerator = null;
         StreamOutcome outcome;
         ExceptionDispatchInfo? failure = null;
@@ -108,7 +108,7 @@ public static class StreamResponse
                 await finished.DisposeAsync();
 
                 formatter.WriteEnd(body);
-                if (!await FlushAsync(request, body))
+                if (!await body.FlushAsync(request.FlushToken))
                 {
                     outcome = EndedEarly(request);
                 }
@@ -166,7 +166,7 @@ public static class StreamResponse
             formatter.WriteItem(body, enumerator.Current);
             body.ItemWritten();
             var due = flushEveryItem || body.UnflushedBytes >= threshold || blocking?.LastItemWasSlow == true;
-            if (due && !await FlushAsync(request, body))
+            if (due && !await body.FlushAsync(request.FlushToken))
             {
                 return EndedEarly(request);
             }
@@ -190,7 +190,7 @@ public static class StreamResponse
         bool flushed;
         try
         {
-            flushed = await FlushAsync(request, body);
+            flushed = await body.FlushAsync(request.FlushToken);
         }
         catch
         {
@@ -204,20 +204,6 @@ public static class StreamResponse
         }
 
         return flushed;
-    }
-
-    /// <summary>Flushes and counts what went out; <see langword="false"/> when the client has gone away.</summary>
-    private static async ValueTask<bool> FlushAsync(StreamRequest request, StreamBodyWriter body)
-    {
-        var items = body.UnflushedItems;
-        var bytes = body.UnflushedBytes;
-        if (!await body.FlushAsync(request.FlushToken))
-        {
-            return false;
-        }
-
-        StreamTelemetry.Sent(request, items, bytes);
-        return true;
     }
 
     /// <summary>Ends a stream that did not complete, in the way its outcome calls for.</summary>
