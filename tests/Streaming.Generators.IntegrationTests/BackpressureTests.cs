@@ -10,6 +10,7 @@ namespace Streaming.Generators.IntegrationTests;
 /// response buffer, then TCP or HTTP/2 flow control), and the write loop does not ask for the next item
 /// until it returns. What is produced while the reader is blocked stays bounded, and so does server memory.
 /// </summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class BackpressureTests(StreamingServer server, ITestOutputHelper output) : IClassFixture<StreamingServer>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
