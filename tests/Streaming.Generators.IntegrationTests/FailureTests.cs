@@ -17,14 +17,28 @@ public sealed class FailureTests(StreamingServer server) : IClassFixture<Streami
         using var response = await client.GetAsync("/failing?after=2", HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var lines = new List<string>();
 
-        Assert.Equal(Oracle.Json(Reading.Create(0)), await reader.ReadLineAsync());
-        Assert.Equal(Oracle.Json(Reading.Create(1)), await reader.ReadLineAsync());
-        // HTTP/1.1: no closing chunk; HTTP/2: RST_STREAM. HttpClient reports both as an IOException, never as the end.
-        var error = await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync().WaitAsync(Patience));
-        if (protocol == Protocols.Http2)
+        // HTTP/1.1: no closing chunk; HTTP/2: RST_STREAM. HttpClient reports both as an IOException, never as the
+        // end of the body. (Over HTTP/2 a reset may also drop data the client had received but not yet read.)
+        var error = await Assert.ThrowsAnyAsync<IOException>(async () =>
         {
-            Assert.IsType<HttpProtocolException>(error);
+            while (await reader.ReadLineAsync().WaitAsync(Patience) is { } line)
+            {
+                lines.Add(line);
+            }
+        });
+
+        string[] sent = [Oracle.Json(Reading.Create(0)), Oracle.Json(Reading.Create(1))];
+        Assert.Equal(sent[..lines.Count], lines);
+        if (protocol == Protocols.Http1)
+        {
+            Assert.Equal(2, lines.Count);
+        }
+        else
+        {
+            // RST_STREAM with INTERNAL_ERROR.
+            Assert.Equal(0x2, Assert.IsType<HttpProtocolException>(error).ErrorCode);
         }
     }
 
