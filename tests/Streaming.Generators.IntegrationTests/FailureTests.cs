@@ -10,30 +10,31 @@ public sealed class FailureTests(StreamingServer server) : IClassFixture<Streami
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Theory]
-    [MemberData(nameof(Protocols.Both), MemberType = typeof(Protocols))]
-    public async Task A_failure_after_the_first_byte_aborts_the_response_and_the_client_sees_an_error(string protocol)
+    [MemberData(nameof(StreamFormatCase.WithProtocols), MemberType = typeof(StreamFormatCase))]
+    public async Task A_failure_after_the_first_byte_aborts_the_response_and_the_client_sees_an_error(string format, string protocol)
     {
+        var stream = StreamFormatCase.All[format];
         using var client = server.CreateClient(protocol);
-        using var response = await client.GetAsync("/failing?after=2", HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
+        using var response = await client.GetAsync(stream.Path("/failing?after=2"), HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        var lines = new List<string>();
+        var reader = stream.Reader(await response.Content.ReadAsStreamAsync());
+        var items = new List<string>();
 
         // HTTP/1.1: no closing chunk; HTTP/2: RST_STREAM. HttpClient reports both as an IOException, never as the
         // end of the body. (Over HTTP/2 a reset may also drop data the client had received but not yet read.)
         var error = await Assert.ThrowsAnyAsync<IOException>(async () =>
         {
-            while (await reader.ReadLineAsync().WaitAsync(Patience) is { } line)
+            while (await reader.ReadItemAsync(default).WaitAsync(Patience) is { } item)
             {
-                lines.Add(line);
+                items.Add(item);
             }
         });
 
-        string[] sent = [Oracle.Json(Reading.Create(0)), Oracle.Json(Reading.Create(1))];
-        Assert.Equal(sent[..lines.Count], lines);
+        string[] sent = [stream.ItemText(0), stream.ItemText(1)];
+        Assert.Equal(sent[..items.Count], items);
         if (protocol == Protocols.Http1)
         {
-            Assert.Equal(2, lines.Count);
+            Assert.Equal(2, items.Count);
         }
         else
         {

@@ -4,7 +4,10 @@ namespace Streaming.Generators.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One wire format as the format-independent tests see it: where its test streams live and how a client splits
-/// the body into items. Each format adds one case to <see cref="All"/>; every theory over formats then covers it.
+/// the body into items. Each format adds one case to <see cref="All"/> and its own copies of the test streams
+/// (<c>/ticks/{run}</c> and <c>/failing</c>, under its route prefix); the theories over formats
+/// (incremental delivery, failure after the first byte) then cover it on both protocols. A format whose failure
+/// ends with an in-band record (SSE) rather than an abort needs its own expectation in the failure theory.
 /// </summary>
 public sealed class StreamFormatCase(string name, string routePrefix, Func<Stream, IItemReader> reader, Func<int, string> itemText)
 {
