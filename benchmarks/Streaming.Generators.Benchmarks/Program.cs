@@ -9,12 +9,14 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   latency [--items N] [--workstation-gc]
 //   profile [--items N] [--workstation-gc]   where the server's allocations go, per endpoint
 //   memory [--small N] [--large N] [--streams N] [--workstation-gc]
+//   spin Class.Method [seconds]  runs one micro-benchmark in a loop, for a profiler such as perf
 //   server [--profile-allocations]  the Kestrel side of e2e, latency and memory (started by them); with
 //                               --profile-allocations, /_allocations samples what the server allocates
 //   anything else               BenchmarkDotNet: per-item JSON, per-row CSV, generator build time
 return args.FirstOrDefault() switch
 {
     "verify" => Verification.Run(),
+    "spin" => Spin.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10),
     "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations")),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
     "profile" => await AllocationProfileRun.RunAsync(Option("--items", 300_000), ServerGc()),
