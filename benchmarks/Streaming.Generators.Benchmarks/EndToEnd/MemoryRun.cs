@@ -14,19 +14,25 @@ public static class MemoryRun
         var report = new Report("Memory");
 
         report.Heading("Peak working set while streaming (one [Stream(Format.NdJson)] response, producer never waits)");
-        report.Line("Each in a fresh server process: a warm-up response of 10 000 items, a full collection, the kernel's peak reset (VmHWM), then the measured response.");
+        report.Line("Each in a fresh server process: a warm-up response of 10 000 items, a full collection, the kernel's peak reset (VmHWM), then the measured response; with each GC.");
         report.Line("");
         var rows = new List<IReadOnlyList<string>>();
-        var peaks = new List<long>();
-        foreach (var items in new[] { smallItems, largeItems })
+        var growth = new List<string>();
+        foreach (var gc in new[] { true, false })
         {
-            var (before, after) = await PeakWhileStreamingAsync(items, serverGc);
-            peaks.Add(after.Peak);
-            rows.Add([Report.Number(items), Report.Bytes(before.Rss), Report.Bytes(after.Peak), Report.Bytes(after.Peak - before.Rss), $"{after.Gen0 - before.Gen0}/{after.Gen1 - before.Gen1}/{after.Gen2 - before.Gen2}"]);
+            var peaks = new List<long>();
+            foreach (var items in new[] { smallItems, largeItems })
+            {
+                var (before, after) = await PeakWhileStreamingAsync(items, gc);
+                peaks.Add(after.Peak);
+                rows.Add([GcName(gc), Report.Number(items), Report.Bytes(before.Rss), Report.Bytes(after.Peak), Report.Bytes(after.Peak - before.Rss), $"{after.Gen0 - before.Gen0}/{after.Gen1 - before.Gen1}/{after.Gen2 - before.Gen2}"]);
+            }
+
+            growth.Add($"{GcName(gc)} GC **{Report.Bytes(peaks[1] - peaks[0])}**");
         }
 
-        report.Table(["items", "working set before", "peak while streaming", "peak − before", "GCs gen0/1/2 during the response"], rows);
-        report.Line($"Peak growth from {smallItems:N0} to {largeItems:N0} items: **{Report.Bytes(peaks[1] - peaks[0])}**.");
+        report.Table(["GC", "items", "working set before", "peak while streaming", "peak − before", "GCs gen0/1/2 during the response"], rows);
+        report.Line($"Peak growth from {smallItems:N0} to {largeItems:N0} items: {string.Join(", ", growth)}.");
 
         report.Heading($"Idle Server-Sent Events streams ({streams:N0} at once)");
         report.Line("Each stream has sent one event and waits: the producer awaits Task.Delay(Infinite), and ours has its 15 s heartbeat armed. Each row in a fresh server process; baseline after a warm-up of 100 streams, opened and closed, and a full collection. Working set is what the kernel counts for the process (all-in: managed heap, native memory, thread stacks); the managed heap is measured after a full compacting collection.");
@@ -47,10 +53,12 @@ public static class MemoryRun
         }
 
         report.Table(["endpoint", "working set, baseline", $"working set, {streams:N0} open", "working set per stream", "per stream after a full GC", "managed heap per stream"], rows);
-        report.Line($"GC: {(serverGc ? "server" : "workstation")}.");
+        report.Line($"GC: {GcName(serverGc)}.");
         report.Save();
         return 0;
     }
+
+    private static string GcName(bool serverGc) => serverGc ? "server" : "workstation";
 
     private static async Task<(ServerStats Before, ServerStats After)> PeakWhileStreamingAsync(int items, bool serverGc)
     {
