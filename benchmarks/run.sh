@@ -2,7 +2,7 @@
 # Runs every benchmark of docs/performance.md and saves the reports in
 # benchmarks/Streaming.Generators.Benchmarks/BenchmarkDotNet.Artifacts/ (results/*.md and run.log).
 #
-#   bash benchmarks/run.sh --short   about 7 minutes on 2 cores: BenchmarkDotNet's short job with 10 iterations,
+#   bash benchmarks/run.sh --short   about 5 minutes on 2 cores: BenchmarkDotNet's short job with 10 iterations,
 #                                    5 end-to-end rounds, 2 000 latency samples
 #   bash benchmarks/run.sh           the full run: BenchmarkDotNet's default job, 9 end-to-end rounds, 10 000 latency samples
 #
