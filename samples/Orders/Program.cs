@@ -1,17 +1,25 @@
 using Orders;
+using Orders.Data;
+using Orders.Live;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so `dotnet run --project samples/Orders` finds wwwroot from anywhere.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-// An embedded SQLite file next to the app, created and seeded on first start.
-SQLitePCL.Batteries_V2.Init();
-var databasePath = builder.Configuration["Database:Path"] ?? Path.Combine(AppContext.BaseDirectory, "orders.db");
-var seedRows = builder.Configuration.GetValue("Database:SeedRows", 1_000_000);
-builder.Services.AddSingleton(sp => new OrderDatabase($"Data Source={databasePath}", sp.GetRequiredService<ILogger<OrderDatabase>>()));
+builder.Services.AddOrderStore(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<OrderFeed>();
+builder.Services.AddHostedService<ShopSimulator>();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
 
 var app = builder.Build();
-app.Services.GetRequiredService<OrderDatabase>().EnsureSeeded(seedRows);
 
-app.MapGet("/", () => "Streaming.Generators sample. Try: curl -N http://localhost:5000/orders?limit=5");
+// Created and seeded on first start: a million orders by default, Database:SeedRows to change it.
+var seedRows = builder.Configuration.GetValue("Database:SeedRows", 1_000_000);
+await app.Services.GetRequiredService<OrderStore>().EnsureSeededAsync(seedRows, app.Lifetime.ApplicationStopping);
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapOrderPlacement();
 app.MapStreamEndpoints();
 
 app.Run();

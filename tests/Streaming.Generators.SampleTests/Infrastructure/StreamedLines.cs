@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Streaming.Generators.SampleTests.Infrastructure;
+
+/// <summary>Reads a streamed response line by line as it arrives, with a deadline on each line.</summary>
+public sealed class StreamedLines(Stream body) : IDisposable
+{
+    private readonly StreamReader _reader = new(body, Encoding.UTF8);
+
+    public static async Task<(HttpResponseMessage Response, StreamedLines Lines)> OpenAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        return (response, new StreamedLines(await response.Content.ReadAsStreamAsync()));
+    }
+
+    /// <summary>The next line, or a failure naming what did not arrive within <paramref name="timeout"/>.</summary>
+    public async Task<string> NextAsync(TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            var line = await _reader.ReadLineAsync(deadline.Token);
+            Assert.True(line is not null, $"The stream ended before {what}.");
+            return line;
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{what} did not arrive within {timeout}.");
+            throw;
+        }
+    }
+
+    public async Task<JsonElement> NextJsonAsync(TimeSpan timeout, string what)
+        => JsonDocument.Parse(await NextAsync(timeout, what)).RootElement;
+
+    public void Dispose() => _reader.Dispose();
+}

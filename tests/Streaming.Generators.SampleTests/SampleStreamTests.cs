@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Streaming.Generators.SampleTests.Infrastructure;
+
+namespace Streaming.Generators.SampleTests;
+
+/// <summary>The sample's streams over HTTP, from a plain client.</summary>
+public sealed class SampleStreamTests : IAsyncLifetime
+{
+    private static readonly TimeSpan s_prompt = TimeSpan.FromSeconds(10);
+    private SampleServer _sample = null!;
+
+    public async Task InitializeAsync() => _sample = await SampleServer.StartAsync(new SampleOptions { SeedRows = 5_000 });
+
+    public async Task DisposeAsync() => await _sample.DisposeAsync();
+
+    [Fact]
+    public async Task Orders_are_the_seeded_rows_as_ndjson()
+    {
+        using var client = _sample.CreateClient();
+        using var response = await client.GetAsync("/orders?after=4997");
+
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([4998L, 4999L, 5000L], lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetInt64()));
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Matches("""^\d+\.\d\d$""", first.GetProperty("total").GetRawText());
+        Assert.Contains(first.GetProperty("status").GetString(), new[] { "Pending", "Paid", "Shipped", "Delivered", "Cancelled" });
+    }
+
+    [Fact]
+    public async Task A_customers_orders_are_only_theirs()
+    {
+        using var client = _sample.CreateClient();
+        var body = await client.GetStringAsync("/customers/42/orders");
+
+        var customers = body.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("customerId").GetInt32())
+            .ToList();
+        Assert.NotEmpty(customers);
+        Assert.All(customers, customer => Assert.Equal(42, customer));
+    }
+
+    [Fact]
+    public async Task The_feed_sends_recent_orders_at_once_then_each_new_order_as_it_is_placed()
+    {
+        using var client = _sample.CreateClient();
+        var (response, lines) = await StreamedLines.OpenAsync(client, "/orders/feed");
+        using (response)
+        using (lines)
+        {
+            // The producer now waits for new orders: these rows are on the wire while it is blocked.
+            var recent = new List<long>();
+            for (var i = 0; i < 10; i++)
+            {
+                recent.Add((await lines.NextJsonAsync(s_prompt, $"recent order {i + 1}")).GetProperty("id").GetInt64());
+            }
+
+            Assert.Equal(Enumerable.Range(4991, 10).Select(id => (long)id), recent);
+
+            for (var i = 0; i < 2; i++)
+            {
+                var placed = await Shop.PlaceOrderAsync(client);
+                var arrived = await lines.NextJsonAsync(s_prompt, $"order {placed}, placed after the feed opened");
+                Assert.Equal(placed, arrived.GetProperty("id").GetInt64());
+                Assert.Equal("Pending", arrived.GetProperty("status").GetString());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Placing_an_order_for_an_unknown_product_is_a_400()
+    {
+        using var client = _sample.CreateClient();
+        using var response = await client.PostAsync("/orders", JsonContent.Create(new { customerId = 1, productId = 999, quantity = 1 }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("productId", await response.Content.ReadAsStringAsync());
+    }
+}
