@@ -8,9 +8,22 @@ public sealed class StreamedLines(Stream body) : IDisposable
 {
     private readonly StreamReader _reader = new(body, Encoding.UTF8);
 
-    public static async Task<(HttpResponseMessage Response, StreamedLines Lines)> OpenAsync(HttpClient client, string path)
+    /// <summary>Sends a GET and returns once the response headers are in, failing after <paramref name="headersWithin"/>.</summary>
+    public static async Task<(HttpResponseMessage Response, StreamedLines Lines)> OpenAsync(HttpClient client, string path, TimeSpan? headersWithin = null)
     {
-        var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        var timeout = headersWithin ?? TimeSpan.FromSeconds(10);
+        using var deadline = new CancellationTokenSource(timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        }
+        catch (TaskCanceledException)
+        {
+            Assert.Fail($"The response headers of {path} did not arrive within {timeout}.");
+            throw;
+        }
+
         response.EnsureSuccessStatusCode();
         return (response, new StreamedLines(await response.Content.ReadAsStreamAsync()));
     }

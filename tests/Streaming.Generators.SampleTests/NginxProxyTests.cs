@@ -1,0 +1,64 @@
+using Streaming.Generators.SampleTests.Infrastructure;
+
+namespace Streaming.Generators.SampleTests;
+
+/// <summary>
+/// The sample behind Debian's nginx with its default response buffering on: once with nothing but
+/// <c>proxy_pass</c>, once with the configuration docs/deployment.md shows.
+/// </summary>
+public sealed class NginxProxyTests : IAsyncLifetime
+{
+    private static readonly TimeSpan s_prompt = TimeSpan.FromSeconds(5);
+    private SampleServer _sample = null!;
+
+    public static TheoryData<string> Sites => new() { "bare proxy_pass", "docs/deployment.md" };
+
+    public async Task InitializeAsync() => _sample = await SampleServer.StartAsync(new SampleOptions { SeedRows = 20_000 });
+
+    public async Task DisposeAsync() => await _sample.DisposeAsync();
+
+    [Fact]
+    public void The_documented_configuration_leaves_proxy_buffering_at_its_default()
+        => Assert.DoesNotContain("proxy_buffering", Nginx.DocumentedConfiguration().Replace("# proxy_buffering stays on", ""));
+
+    [Theory]
+    [MemberData(nameof(Sites))]
+    public async Task Feed_rows_pass_through_nginx_while_the_producer_is_blocked(string site)
+    {
+        await using var nginx = await StartNginxAsync(site);
+        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var (response, lines) = await StreamedLines.OpenAsync(proxied, "/orders/feed");
+        using (response)
+        using (lines)
+        {
+            // Ten rows (about 1.3 kB, well under nginx's buffers), then the producer waits for a new order.
+            for (var i = 0; i < 10; i++)
+            {
+                await lines.NextAsync(s_prompt, $"recent order {i + 1} through nginx");
+            }
+
+            using var direct = _sample.CreateClient();
+            var placed = await Shop.PlaceOrderAsync(direct);
+            var arrived = await lines.NextJsonAsync(s_prompt, $"order {placed} through nginx");
+            Assert.Equal(placed, arrived.GetProperty("id").GetInt64());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sites))]
+    public async Task A_large_stream_through_nginx_is_byte_for_byte_what_kestrel_sends(string site)
+    {
+        await using var nginx = await StartNginxAsync(site);
+        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress };
+        using var direct = _sample.CreateClient();
+
+        var throughNginx = await proxied.GetByteArrayAsync("/orders?limit=20000");
+        var fromKestrel = await direct.GetByteArrayAsync("/orders?limit=20000");
+
+        Assert.True(fromKestrel.Length > 2_000_000, $"Only {fromKestrel.Length} bytes: the seed is smaller than the test assumes.");
+        Assert.Equal(fromKestrel, throughNginx);
+    }
+
+    private Task<Nginx> StartNginxAsync(string site)
+        => Nginx.StartAsync(site == "bare proxy_pass" ? Nginx.BareProxyPass : Nginx.DocumentedConfiguration(), _sample.BaseAddress);
+}
