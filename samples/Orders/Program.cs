@@ -10,6 +10,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrderFeed>();
 builder.Services.AddHostedService<ShopSimulator>();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
+// 400s (a bad query value, an invalid order) are ProblemDetails; this also brings their JSON metadata, which a
+// trimmed or NativeAOT build cannot find by reflection.
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
