@@ -11,6 +11,7 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
 
     private ChildProcess(Process process) => _process = process;
 
@@ -20,9 +21,16 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Everything it printed, standard output and error interleaved.</summary>
     public string Output
     {
         get { lock (_output) { return _output.ToString(); } }
+    }
+
+    /// <summary>What it printed on standard output only.</summary>
+    public string StandardOutput
+    {
+        get { lock (_output) { return _standardOutput.ToString(); } }
     }
 
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
@@ -54,15 +62,15 @@ public sealed class ChildProcess : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var child = new ChildProcess(process);
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data, standardOutput: true);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data, standardOutput: false);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
     }
 
     /// <summary>Runs a command to the end and fails the test, with its output, if it does not succeed.</summary>
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout,
+    public static async Task<ChildProcess> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout,
         string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         await using var child = Start(fileName, arguments, workingDirectory, environment);
@@ -77,7 +85,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         Assert.True(child.ExitCode == 0, $"{fileName} {string.Join(' ', arguments)} exited with {child.ExitCode}:\n{child.Output}");
-        return child.Output;
+        return child;
     }
 
     public async Task WaitForExitAsync(CancellationToken cancellationToken)
@@ -122,7 +130,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool standardOutput)
     {
         if (line is null)
         {
@@ -132,6 +140,10 @@ public sealed class ChildProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (standardOutput)
+            {
+                _standardOutput.AppendLine(line);
+            }
         }
     }
 }

@@ -25,10 +25,10 @@ public sealed partial class PublishedSample : IAsyncLifetime
         Directory = Path.Combine(directory, "app");
         if (!File.Exists(Executable) || !File.Exists(log))
         {
-            var output = await ChildProcess.RunAsync("dotnet",
+            var publish = await ChildProcess.RunAsync("dotnet",
                 ["publish", Repository.SampleProject, "-c", "Release", "-r", "linux-x64", "-p:Trim=true", "-o", Directory],
                 TimeSpan.FromMinutes(10));
-            await File.WriteAllTextAsync(log, output);
+            await File.WriteAllTextAsync(log, publish.Output);
         }
 
         PublishOutput = await File.ReadAllTextAsync(log);
