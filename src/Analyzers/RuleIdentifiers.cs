@@ -1,0 +1,22 @@
+namespace Streaming.Analyzers;
+
+/// <summary>
+/// Every diagnostic ID of Streaming.Generators. IDs are public contract: never reuse or renumber one.
+/// STRM000, 002, 003, 006 and 007 are reported by the source generator; STRM008 and STRM009 are reserved for it.
+/// </summary>
+internal static class RuleIdentifiers
+{
+    public const string GeneratorInternalError = "STRM000";
+    public const string MaterializedStream = "STRM001";
+    public const string NotASequence = "STRM002";
+    public const string UnwritableElement = "STRM003";
+    public const string UnobservedCancellation = "STRM004";
+    public const string BlockingCall = "STRM005";
+    public const string BadRoute = "STRM006";
+    public const string NotCallable = "STRM007";
+    public const string BufferedEndpoint = "STRM010";
+
+    public const string HelpLinkBase = "https://github.com/streaming-generators/streaming-generators/blob/main/docs/diagnostics/";
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+}

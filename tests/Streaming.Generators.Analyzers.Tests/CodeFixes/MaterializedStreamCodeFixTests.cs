@@ -1,0 +1,260 @@
+using System.Threading.Tasks;
+using Streaming.Analyzers.Tests.Harness;
+using Streaming.CodeFixes;
+using Xunit;
+
+namespace Streaming.Analyzers.Tests.CodeFixes;
+
+/// <summary>STRM001's fix: stream the source instead of buffering it.</summary>
+public sealed class MaterializedStreamCodeFixTests
+{
+    [Fact]
+    public Task Foreach_over_awaited_ToListAsync_becomes_await_foreach() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                foreach (var order in await db.Orders.Where(o => o.Total > 0).{|STRM001:ToListAsync(ct)|})
+                {
+                    yield return order;
+                }
+            }
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                await foreach (var order in db.Orders.Where(o => o.Total > 0).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    yield return order;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Local_buffer_used_once_is_inlined_into_the_loop() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                var rows = await db.Orders.AsNoTracking().{|STRM001:ToListAsync(ct)|};
+                foreach (var row in rows)
+                {
+                    yield return row;
+                }
+            }
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                await foreach (var row in db.Orders.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    yield return row;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Returned_buffer_is_dropped() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static IEnumerable<Order> All(ShopDb db) => db.Orders.OrderBy(o => o.Id).{|STRM001:ToList()|};
+        }
+        """,
+        """
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static IEnumerable<Order> All(ShopDb db) => db.Orders.OrderBy(o => o.Id);
+        }
+        """);
+
+    [Fact]
+    public Task Synchronous_iterator_loops_over_the_query_itself() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static IEnumerable<Order> All(ShopDb db)
+            {
+                foreach (var order in Visible(db.Orders.{|STRM001:ToArray()|}))
+                {
+                    yield return order;
+                }
+            }
+
+            private static IEnumerable<Order> Visible(IEnumerable<Order> orders) => orders.Where(o => o.Status != OrderStatus.Pending);
+        }
+        """,
+        """
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static IEnumerable<Order> All(ShopDb db)
+            {
+                foreach (var order in Visible(db.Orders))
+                {
+                    yield return order;
+                }
+            }
+
+            private static IEnumerable<Order> Visible(IEnumerable<Order> orders) => orders.Where(o => o.Status != OrderStatus.Pending);
+        }
+        """);
+
+    [Fact]
+    public Task Missing_EF_Core_using_is_added() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                await Task.Delay(1, ct);
+                foreach (var order in db.Orders.{|STRM001:ToList()|})
+                {
+                    yield return order;
+                }
+            }
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                await Task.Delay(1, ct);
+                await foreach (var order in db.Orders.AsAsyncEnumerable())
+                {
+                    yield return order;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_streams_every_buffer_in_the_document() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                await Task.Delay(1, ct);
+                foreach (var order in db.Orders.{|STRM001:ToList()|})
+                {
+                    yield return order;
+                }
+
+                var customers = db.Customers.{|STRM001:ToArray()|};
+                foreach (var customer in customers)
+                {
+                    yield return new Order { CustomerId = customer.Id };
+                }
+            }
+
+            [Stream(Format.NdJson, "/paid")]
+            public static IEnumerable<Order> Paid(ShopDb db) => db.Orders.Where(o => o.Status == OrderStatus.Paid).{|STRM001:ToList()|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+            {
+                await Task.Delay(1, ct);
+                await foreach (var order in db.Orders.AsAsyncEnumerable())
+                {
+                    yield return order;
+                }
+
+                await foreach (var customer in db.Customers.AsAsyncEnumerable())
+                {
+                    yield return new Order { CustomerId = customer.Id };
+                }
+            }
+
+            [Stream(Format.NdJson, "/paid")]
+            public static IEnumerable<Order> Paid(ShopDb db) => db.Orders.Where(o => o.Status == OrderStatus.Paid);
+        }
+        """,
+        fixAll: true);
+
+    [Fact]
+    public async Task No_fix_when_the_buffer_is_used_more_than_once()
+    {
+        Assert.False(await CodeFixVerifier.OffersFixAsync<MaterializedStreamCodeFixProvider>("""
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static IEnumerable<Order> All(ShopDb db)
+                {
+                    var rows = db.Orders.{|STRM001:ToList()|};
+                    foreach (var row in rows)
+                    {
+                        yield return row;
+                    }
+
+                    Console.WriteLine(rows.Count);
+                }
+            }
+            """));
+    }
+}

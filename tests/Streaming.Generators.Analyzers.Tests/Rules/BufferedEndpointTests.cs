@@ -1,0 +1,138 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Streaming.Analyzers.Tests.Harness;
+using Xunit;
+
+namespace Streaming.Analyzers.Tests.Rules;
+
+/// <summary>STRM010: an ordinary endpoint returns a whole query as one buffered list.</summary>
+public sealed class BufferedEndpointTests
+{
+    private const string MinimalApi = """
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.EntityFrameworkCore;
+
+        public static class OrderEndpoints
+        {
+            public static void Map(IEndpointRouteBuilder app)
+            {
+                app.MapGet("/orders", async (ShopDb db) => await db.Orders.AsNoTracking().OrderBy(o => o.Id).{|STRM010:ToListAsync()|});
+                app.MapGet("/customers", (ShopDb db) => db.Customers.{|STRM010:ToList()|});
+                app.MapGet("/paid", async (ShopDb db, CancellationToken ct) =>
+                {
+                    var paid = await db.Orders.Where(o => o.Status == OrderStatus.Paid).{|STRM010:ToArrayAsync(ct)|};
+                    return Results.Ok(paid);
+                });
+                app.MapGroup("/api").MapGet("/all", All);
+            }
+
+            private static async Task<Ok<List<Order>>> All(ShopDb db) => TypedResults.Ok(await db.Set<Order>().{|STRM010:ToListAsync()|});
+        }
+        """;
+
+    [Fact]
+    public void Minimal_api_handlers_returning_a_whole_query()
+    {
+        AnalyzerVerifier.Verify("using Streaming;\n" + MinimalApi);
+    }
+
+    [Fact]
+    public void Controller_actions_returning_a_whole_query()
+    {
+        AnalyzerVerifier.Verify("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            [ApiController]
+            [Route("orders")]
+            public sealed class OrdersController(ShopDb db) : ControllerBase
+            {
+                [HttpGet]
+                public async Task<IActionResult> All() => Ok(await db.Orders.{|STRM010:ToListAsync()|});
+
+                [HttpGet("list")]
+                public async Task<ActionResult<List<Order>>> List(CancellationToken ct)
+                {
+                    var orders = await db.Orders.Include(o => o.Product).{|STRM010:ToListAsync(ct)|};
+                    return orders;
+                }
+
+                [HttpGet("json")]
+                public IActionResult Json() => new OkObjectResult(db.Orders.{|STRM010:ToList()|});
+            }
+            """);
+    }
+
+    [Fact]
+    public void Bounded_or_unknown_queries_are_not_flagged()
+    {
+        AnalyzerVerifier.Verify("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderEndpoints
+            {
+                public static void Map(IEndpointRouteBuilder app, List<Order> cache)
+                {
+                    app.MapGet("/page", async (ShopDb db, int skip) => await db.Orders.OrderBy(o => o.Id).Skip(skip).Take(50).ToListAsync());
+                    app.MapGet("/cache", () => cache.ToList());
+                    app.MapGet("/by-status", async (ShopDb db) => await db.Orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+                    app.MapGet("/one", async (ShopDb db, int id) => await db.Orders.FirstOrDefaultAsync(o => o.Id == id));
+                    app.MapGet("/count", async (ShopDb db) => (await db.Orders.ToListAsync()).Count);
+                    app.MapGet("/by-ids", async (ShopDb db, int[] ids) => await db.Orders.Where(o => ids.Contains(o.Id)).ToListAsync());
+                }
+
+                // Not an endpoint.
+                public static Task<List<Order>> Load(ShopDb db) => db.Orders.ToListAsync();
+
+                // The query comes from elsewhere: it may well be paged.
+                public static void MapQuery(IEndpointRouteBuilder app, Func<IQueryable<Order>> query)
+                    => app.MapGet("/query", async () => await query().ToListAsync());
+            }
+
+            public sealed class OrdersController(ShopDb db) : ControllerBase
+            {
+                [NonAction]
+                public Task<List<Order>> Helper() => db.Orders.ToListAsync();
+
+                public async Task<IActionResult> Page(int page)
+                {
+                    var query = db.Orders.OrderBy(o => o.Id);
+                    return Ok(await query.Skip(page * 20).Take(20).ToListAsync());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Severity_is_info_and_configurable()
+    {
+        var reported = AnalyzerVerifier.Verify("using Streaming;\n" + MinimalApi);
+        Assert.All(reported, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+
+        // What `dotnet_diagnostic.STRM010.severity = warning` in .editorconfig does.
+        var raised = AnalyzerVerifier.Verify(
+            "using Streaming;\n" + MinimalApi,
+            options => options.WithSpecificDiagnosticOptions([new("STRM010", ReportDiagnostic.Warn)]));
+        Assert.All(raised, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+
+        var silenced = AnalyzerVerifier.Verify(
+            "using Streaming;\n" + MinimalApi.Replace("{|STRM010:", "").Replace("|}", ""),
+            options => options.WithSpecificDiagnosticOptions([new("STRM010", ReportDiagnostic.Suppress)]));
+        Assert.Empty(silenced.Where(d => !d.IsSuppressed));
+    }
+
+    [Fact]
+    public void Nothing_is_reported_without_Streaming_Generators()
+    {
+        var source = MinimalApi.Replace("{|STRM010:", "").Replace("|}", "");
+        var compilation = TestProject.Compile(source).RemoveReferences(
+            TestProject.Compile(source).References.Where(r => r.Display?.EndsWith("Streaming.Generators.dll") == true));
+        AnalyzerVerifier.AssertCompiles(compilation);
+        var (diagnostics, exceptions) = Harness.Analyzers.Run(compilation);
+        Assert.Empty(exceptions);
+        Assert.Empty(diagnostics);
+    }
+}

@@ -1,0 +1,315 @@
+using Streaming.Analyzers.Tests.Harness;
+using Xunit;
+
+namespace Streaming.Analyzers.Tests.Rules;
+
+/// <summary>STRM001: a streamed source buffered inside a [Stream] method.</summary>
+public sealed class MaterializedStreamTests
+{
+    [Fact]
+    public void Foreach_over_awaited_ToListAsync()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    foreach (var order in await db.Orders.Where(o => o.Total > 0).{|STRM001:ToListAsync(ct)|})
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Await_foreach_over_a_buffer_turned_back_into_an_async_sequence()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    await foreach (var order in (await db.Orders.{|STRM001:ToListAsync(ct)|}).ToAsyncEnumerable().WithCancellation(ct))
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Local_buffer_then_foreach()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    var rows = await db.Orders.AsNoTracking().{|STRM001:ToListAsync(ct)|};
+                    foreach (var row in rows)
+                    {
+                        yield return row;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Return_ToList_from_a_non_iterator_method()
+    {
+        AnalyzerVerifier.Verify("""
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static IEnumerable<Order> All(ShopDb db) => db.Orders.OrderBy(o => o.Id).{|STRM001:ToList()|};
+
+                [Stream(Format.NdJson, "/orders/paid")]
+                public static IEnumerable<Order> Paid(ShopDb db)
+                {
+                    return db.Orders.Where(o => o.Status == OrderStatus.Paid).{|STRM001:ToArray()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void ToArray_passed_to_a_helper_that_is_iterated()
+    {
+        AnalyzerVerifier.Verify("""
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static IEnumerable<Order> All(ShopDb db)
+                {
+                    foreach (var order in Visible(db.Orders.{|STRM001:ToArray()|}))
+                    {
+                        yield return order;
+                    }
+                }
+
+                private static IEnumerable<Order> Visible(IEnumerable<Order> orders) => orders.Where(o => o.Status != OrderStatus.Pending);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Async_sequence_buffered_with_System_Linq_AsyncEnumerable()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static async IAsyncEnumerable<Order> All(IAsyncEnumerable<Order> source, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    var all = await source.{|STRM001:ToListAsync(ct)|};
+                    foreach (var order in all.Where(o => o.Total > 0))
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Keyed_buffers_and_Load_that_are_streamed()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    var byId = await db.Orders.{|STRM001:ToDictionaryAsync(o => o.Id, ct)|};
+                    foreach (var order in byId.Values)
+                    {
+                        yield return order;
+                    }
+
+                    await db.Customers.{|STRM001:LoadAsync(ct)|};
+                    foreach (var order in db.Orders.{|STRM001:ToLookup(o => o.CustomerId)|}.SelectMany(g => g))
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Positional_loop_over_a_buffer()
+    {
+        AnalyzerVerifier.Verify("""
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static IEnumerable<Order> All(ShopDb db)
+                {
+                    var rows = db.Orders.{|STRM001:ToList()|};
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        yield return rows[i];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void User_methods_named_ToList_are_not_flagged()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Streaming;
+
+            public static class MyExtensions
+            {
+                public static IEnumerable<T> ToList<T>(this IQueryable<T> source) => source;
+                public static IAsyncEnumerable<T> ToListAsync<T>(this IAsyncEnumerable<T> source, CancellationToken ct) => source;
+            }
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static IEnumerable<Order> All(ShopDb db) => MyExtensions.ToList(db.Orders);
+
+                [Stream(Format.NdJson, "/more")]
+                public static async IAsyncEnumerable<Order> More(IAsyncEnumerable<Order> source, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    await foreach (var order in source.ToListAsync(ct))
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void In_memory_collections_are_not_streamed_sources()
+    {
+        AnalyzerVerifier.Verify("""
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                private static readonly List<Order> s_cache = new();
+
+                [Stream(Format.NdJson, "/cached")]
+                public static IEnumerable<Order> Cached() => s_cache.ToList();
+
+                [Stream(Format.NdJson, "/sorted")]
+                public static IEnumerable<Order> Sorted(Order[] orders)
+                {
+                    foreach (var order in orders.OrderBy(o => o.Id).ToArray())
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Materialization_outside_a_Stream_method_is_not_flagged()
+    {
+        AnalyzerVerifier.Verify("""
+            using Microsoft.EntityFrameworkCore;
+
+            public static class Reports
+            {
+                public static async Task<List<Order>> Load(ShopDb db, CancellationToken ct) => await db.Orders.ToListAsync(ct);
+
+                public static IEnumerable<Order> All(ShopDb db)
+                {
+                    foreach (var order in db.Orders.ToList())
+                    {
+                        yield return order;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Lookup_buffers_used_only_for_lookups_are_not_flagged()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    var names = await db.Customers.ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+                    var blocked = await db.Customers.Where(c => c.Name == "").Select(c => c.Id).ToListAsync(ct);
+                    var known = db.Customers.Select(c => c.Id).ToHashSet();
+                    await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(ct))
+                    {
+                        if (!blocked.Contains(order.CustomerId) && known.Contains(order.CustomerId) && names.TryGetValue(order.CustomerId, out var name))
+                        {
+                            order.Product = name + ": " + order.Product;
+                            yield return order;
+                        }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Nested_ToList_inside_a_query_projection_is_not_flagged()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public sealed record CustomerOrders(int Id, string Name, int Count);
+
+            public static class OrderStreams
+            {
+                [Stream(Format.NdJson, "/customers")]
+                public static IAsyncEnumerable<CustomerOrders> Customers(ShopDb db)
+                    => db.Customers
+                        .Select(c => new CustomerOrders(c.Id, c.Name, db.Orders.Where(o => o.CustomerId == c.Id).ToList().Count))
+                        .AsAsyncEnumerable();
+            }
+            """);
+    }
+}
