@@ -59,6 +59,28 @@ public sealed class NginxProxyTests : IAsyncLifetime
         Assert.Equal(fromKestrel, throughNginx);
     }
 
+    [Fact]
+    public async Task An_idle_feed_is_closed_by_nginx_at_proxy_read_timeout()
+    {
+        var site = Nginx.DocumentedConfiguration().Replace("proxy_read_timeout 60s;", "proxy_read_timeout 2s;");
+        await using var nginx = await Nginx.StartAsync(site, _sample.BaseAddress);
+        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var (response, lines) = await StreamedLines.OpenAsync(proxied, "/orders/feed");
+        using (response)
+        using (lines)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await lines.NextAsync(s_prompt, $"recent order {i + 1} through nginx");
+            }
+
+            // Nothing more to send: the feed has no heartbeat, so nginx gives up on it.
+            var ended = await lines.EndAsync(TimeSpan.FromSeconds(15));
+            Assert.InRange(ended, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+            Assert.Contains("upstream timed out", nginx.ErrorLog);
+        }
+    }
+
     private Task<Nginx> StartNginxAsync(string site)
         => Nginx.StartAsync(site == "bare proxy_pass" ? Nginx.BareProxyPass : Nginx.DocumentedConfiguration(), _sample.BaseAddress);
 }

@@ -45,6 +45,29 @@ public sealed class StreamedLines(Stream body) : IDisposable
         }
     }
 
+    /// <summary>Waits for the stream to end (cleanly or cut off); fails if it is still open after <paramref name="timeout"/>.</summary>
+    public async Task<TimeSpan> EndAsync(TimeSpan timeout)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await _reader.ReadLineAsync(deadline.Token) is not null)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Cut off mid-response: ended all the same.
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The stream was still open after {timeout}.");
+        }
+
+        return started.Elapsed;
+    }
+
     public async Task<JsonElement> NextJsonAsync(TimeSpan timeout, string what)
         => JsonDocument.Parse(await NextAsync(timeout, what)).RootElement;
 
