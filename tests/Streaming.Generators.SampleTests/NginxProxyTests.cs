@@ -27,21 +27,14 @@ public sealed class NginxProxyTests : IAsyncLifetime
     {
         await using var nginx = await StartNginxAsync(site);
         using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var (response, lines) = await StreamedLines.OpenAsync(proxied, "/orders/feed");
-        using (response)
-        using (lines)
-        {
-            // Ten rows (about 1.3 kB, well under nginx's buffers), then the producer waits for a new order.
-            for (var i = 0; i < 10; i++)
-            {
-                await lines.NextAsync(s_prompt, $"recent order {i + 1} through nginx");
-            }
+        using var lines = await StreamedLines.OpenAsync(proxied, "/orders/feed");
 
-            using var direct = _sample.CreateClient();
-            var placed = await Shop.PlaceOrderAsync(direct);
-            var arrived = await lines.NextJsonAsync(s_prompt, $"order {placed} through nginx");
-            Assert.Equal(placed, arrived.GetProperty("id").GetInt64());
-        }
+        // Ten rows (about 1.3 kB, well under nginx's buffers), then the producer waits for a new order.
+        await lines.NextIdsAsync(10, s_prompt, "the recent orders through nginx");
+
+        using var direct = _sample.CreateClient();
+        var placed = await Shop.PlaceOrderAsync(direct);
+        Assert.Equal([placed], await lines.NextIdsAsync(1, s_prompt, $"order {placed} through nginx"));
     }
 
     [Theory]
@@ -65,20 +58,13 @@ public sealed class NginxProxyTests : IAsyncLifetime
         var site = Nginx.DocumentedConfiguration().Replace("proxy_read_timeout 60s;", "proxy_read_timeout 2s;");
         await using var nginx = await Nginx.StartAsync(site, _sample.BaseAddress);
         using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var (response, lines) = await StreamedLines.OpenAsync(proxied, "/orders/feed");
-        using (response)
-        using (lines)
-        {
-            for (var i = 0; i < 10; i++)
-            {
-                await lines.NextAsync(s_prompt, $"recent order {i + 1} through nginx");
-            }
+        using var lines = await StreamedLines.OpenAsync(proxied, "/orders/feed");
+        await lines.NextIdsAsync(10, s_prompt, "the recent orders through nginx");
 
-            // Nothing more to send: the feed has no heartbeat, so nginx gives up on it.
-            var ended = await lines.EndAsync(TimeSpan.FromSeconds(15));
-            Assert.InRange(ended, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
-            Assert.Contains("upstream timed out", nginx.ErrorLog);
-        }
+        // Nothing more to send: the feed has no heartbeat, so nginx gives up on it.
+        var ended = await lines.EndAsync(TimeSpan.FromSeconds(15));
+        Assert.InRange(ended, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Assert.Contains("upstream timed out", nginx.ErrorLog);
     }
 
     private Task<Nginx> StartNginxAsync(string site)

@@ -46,26 +46,17 @@ public sealed class SampleStreamTests : IAsyncLifetime
     public async Task The_feed_sends_recent_orders_at_once_then_each_new_order_as_it_is_placed()
     {
         using var client = _sample.CreateClient();
-        var (response, lines) = await StreamedLines.OpenAsync(client, "/orders/feed");
-        using (response)
-        using (lines)
+        using var lines = await StreamedLines.OpenAsync(client, "/orders/feed");
+
+        // The producer now waits for new orders: these rows are on the wire while it is blocked.
+        Assert.Equal(Enumerable.Range(4991, 10).Select(id => (long)id), await lines.NextIdsAsync(10, s_prompt, "the recent orders"));
+
+        for (var i = 0; i < 2; i++)
         {
-            // The producer now waits for new orders: these rows are on the wire while it is blocked.
-            var recent = new List<long>();
-            for (var i = 0; i < 10; i++)
-            {
-                recent.Add((await lines.NextJsonAsync(s_prompt, $"recent order {i + 1}")).GetProperty("id").GetInt64());
-            }
-
-            Assert.Equal(Enumerable.Range(4991, 10).Select(id => (long)id), recent);
-
-            for (var i = 0; i < 2; i++)
-            {
-                var placed = await Shop.PlaceOrderAsync(client);
-                var arrived = await lines.NextJsonAsync(s_prompt, $"order {placed}, placed after the feed opened");
-                Assert.Equal(placed, arrived.GetProperty("id").GetInt64());
-                Assert.Equal("Pending", arrived.GetProperty("status").GetString());
-            }
+            var placed = await Shop.PlaceOrderAsync(client);
+            var arrived = await lines.NextJsonAsync(s_prompt, $"order {placed}, placed after the feed opened");
+            Assert.Equal(placed, arrived.GetProperty("id").GetInt64());
+            Assert.Equal("Pending", arrived.GetProperty("status").GetString());
         }
     }
 

@@ -4,12 +4,14 @@ using System.Text.Json;
 namespace Streaming.Generators.SampleTests.Infrastructure;
 
 /// <summary>Reads a streamed response line by line as it arrives, with a deadline on each line.</summary>
-public sealed class StreamedLines(Stream body) : IDisposable
+public sealed class StreamedLines(HttpResponseMessage response, Stream body) : IDisposable
 {
     private readonly StreamReader _reader = new(body, Encoding.UTF8);
 
+    public HttpResponseMessage Response => response;
+
     /// <summary>Sends a GET and returns once the response headers are in, failing after <paramref name="headersWithin"/>.</summary>
-    public static async Task<(HttpResponseMessage Response, StreamedLines Lines)> OpenAsync(HttpClient client, string path, TimeSpan? headersWithin = null)
+    public static async Task<StreamedLines> OpenAsync(HttpClient client, string path, TimeSpan? headersWithin = null)
     {
         var timeout = headersWithin ?? TimeSpan.FromSeconds(10);
         using var deadline = new CancellationTokenSource(timeout);
@@ -25,7 +27,7 @@ public sealed class StreamedLines(Stream body) : IDisposable
         }
 
         response.EnsureSuccessStatusCode();
-        return (response, new StreamedLines(await response.Content.ReadAsStreamAsync()));
+        return new StreamedLines(response, await response.Content.ReadAsStreamAsync());
     }
 
     /// <summary>The next line, or a failure naming what did not arrive within <paramref name="timeout"/>.</summary>
@@ -71,5 +73,21 @@ public sealed class StreamedLines(Stream body) : IDisposable
     public async Task<JsonElement> NextJsonAsync(TimeSpan timeout, string what)
         => JsonDocument.Parse(await NextAsync(timeout, what)).RootElement;
 
-    public void Dispose() => _reader.Dispose();
+    /// <summary>The ids of the next <paramref name="count"/> lines, each a JSON object with an <c>id</c>.</summary>
+    public async Task<IReadOnlyList<long>> NextIdsAsync(int count, TimeSpan timeout, string what)
+    {
+        var ids = new List<long>();
+        for (var i = 1; i <= count; i++)
+        {
+            ids.Add((await NextJsonAsync(timeout, $"{what} ({i} of {count})")).GetProperty("id").GetInt64());
+        }
+
+        return ids;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        response.Dispose();
+    }
 }
