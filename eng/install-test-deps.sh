@@ -1,27 +1,20 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests use, if they are missing. Idempotent.
+# Installs the Debian packages the tests use beyond the .NET SDK, when they are missing. Idempotent: it does
+# nothing when everything is present. Needs root, or sudo; eng/test.sh (and so CI) runs it first.
+#   curl        the README's commands are checked as a user would run them
+#   chromium    a real browser: EventSource for the Server-Sent Events tests, and the sample's page
+#   nginx       the sample behind a reverse proxy
+#   postgresql  the sample on a PostgreSQL server (the tests start their own, on a free port)
+#   clang, zlib1g-dev  what NativeAOT links with
 set -euo pipefail
 
-# what-to-check:apt-package — a command on PATH, or an absolute path (a glob is fine).
-needs=(
-  "curl:curl"
-  "/usr/bin/chromium:chromium"              # the sample page in a headless browser
-  "/usr/sbin/nginx:nginx"                   # the sample behind a reverse proxy
-  "/usr/lib/postgresql/*/bin/initdb:postgresql"  # the sample on a PostgreSQL server (tests start their own)
-  "clang:clang"                             # NativeAOT links with clang ...
-  "/usr/include/zlib.h:zlib1g-dev"          # ... and zlib
-)
-
-present() {
-  case "$1" in
-    /*) compgen -G "$1" >/dev/null ;;
-    *) command -v "$1" >/dev/null 2>&1 ;;
-  esac
-}
+packages=(curl chromium nginx postgresql clang zlib1g-dev)
 
 missing=()
-for need in "${needs[@]}"; do
-  present "${need%%:*}" || missing+=("${need##*:}")
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
@@ -30,13 +23,11 @@ fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "Installing ${missing[*]} needs root (or sudo)." >&2; exit 1; }
+  command -v sudo >/dev/null 2>&1 || { echo "Installing ${missing[*]} needs root: run 'sudo $0'." >&2; exit 1; }
   sudo="sudo"
 fi
 
-echo "Installing ${missing[*]} ..."
-$sudo apt-get update -qq
-# Installing a server package must not start its service: the tests start their own, on free ports.
+# Installing a server package must not start its service: the tests start their own servers, on free ports.
 policy=/usr/sbin/policy-rc.d
 created_policy=""
 if [ ! -e "$policy" ]; then
@@ -45,4 +36,9 @@ if [ ! -e "$policy" ]; then
   created_policy=1
 fi
 trap 'if [ -n "$created_policy" ]; then $sudo rm -f "$policy"; fi' EXIT
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+
+echo "Installing ${missing[*]} ..."
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "Installed: ${missing[*]}"

@@ -6,5 +6,6 @@ internal static class StepNames
     public const string StreamMethods = nameof(StreamMethods);
     public const string Diagnostics = nameof(Diagnostics);
     public const string JsonTypes = nameof(JsonTypes);
+    public const string CsvTypes = nameof(CsvTypes);
     public const string Endpoints = nameof(Endpoints);
 }

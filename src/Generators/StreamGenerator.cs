@@ -10,7 +10,7 @@ using Streaming.Generators.Parsing;
 namespace Streaming.Generators;
 
 /// <summary>
-/// Finds <c>[Stream]</c> methods and emits, for their element types, JSON writers, and for the methods,
+/// Finds <c>[Stream]</c> methods and emits, for their element types, JSON and CSV writers, and for the methods,
 /// <c>MapStreamEndpoints()</c>. Parse → model → emit: the pipeline carries only value-equatable records, so an
 /// edit that does not touch a <c>[Stream]</c> method or its element type re-emits nothing.
 /// </summary>
@@ -35,9 +35,16 @@ public sealed class StreamGenerator : IIncrementalGenerator
         var jsonTypes = parsed
             .SelectMany(static (result, _) => result.JsonTypes)
             .Collect()
-            .SelectMany(static (types, _) => Distinct(types))
+            .SelectMany(static (types, _) => Distinct(types, static type => type.Type))
             .WithTrackingName(StepNames.JsonTypes);
         context.RegisterSourceOutput(jsonTypes, static (spc, type) => spc.AddSource(JsonWriterEmitter.HintName(type), JsonWriterEmitter.Emit(type)));
+
+        var csvTypes = parsed
+            .SelectMany(static (result, _) => result.CsvTypes)
+            .Collect()
+            .SelectMany(static (types, _) => Distinct(types, static type => type.Type))
+            .WithTrackingName(StepNames.CsvTypes);
+        context.RegisterSourceOutput(csvTypes, static (spc, type) => spc.AddSource(CsvWriterEmitter.HintName(type), CsvWriterEmitter.Emit(type)));
 
         var endpoints = parsed
             .Select(static (result, _) => result.Method)
@@ -55,13 +62,13 @@ public sealed class StreamGenerator : IIncrementalGenerator
     }
 
     /// <summary>One writer per type, even when several methods stream it.</summary>
-    private static ImmutableArray<JsonTypeSpec> Distinct(ImmutableArray<JsonTypeSpec> types)
+    private static ImmutableArray<T> Distinct<T>(ImmutableArray<T> types, System.Func<T, string> key)
     {
         var seen = new HashSet<string>();
-        var builder = ImmutableArray.CreateBuilder<JsonTypeSpec>();
+        var builder = ImmutableArray.CreateBuilder<T>();
         foreach (var type in types)
         {
-            if (seen.Add(type.Type))
+            if (seen.Add(key(type)))
             {
                 builder.Add(type);
             }

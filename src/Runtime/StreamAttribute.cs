@@ -28,4 +28,25 @@ public sealed class StreamAttribute : Attribute
 
     /// <summary>The HTTP method the endpoint answers; <c>GET</c> by default.</summary>
     public string Method { get; set; } = "GET";
+
+    /// <summary>
+    /// For <see cref="Format.Csv"/>: whether a text field that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
+    /// tab or CR gets a leading <c>'</c> so that spreadsheets do not evaluate it as a formula. On by default.
+    /// </summary>
+    public bool CsvInjectionGuard { get; set; } = true;
+
+    /// <summary>For <see cref="Format.Csv"/>: the field separator, <c>,</c> by default (<c>;</c> suits spreadsheets
+    /// in locales with a decimal comma). An ASCII character other than <c>"</c>, CR and LF.</summary>
+    public char CsvDelimiter { get; set; } = ',';
+
+    /// <summary>For <see cref="Format.Csv"/>: whether the body starts with the UTF-8 byte order mark, which some
+    /// spreadsheet programs need to read the file as UTF-8. Off by default.</summary>
+    public bool CsvByteOrderMark { get; set; }
+
+    /// <summary>
+    /// For <see cref="Format.Sse"/>: seconds the producer may stay idle before a heartbeat comment goes out.
+    /// 0 (the default) uses <see cref="StreamingOptions.SseHeartbeatInterval"/>; a negative value turns
+    /// heartbeats off for this endpoint.
+    /// </summary>
+    public int SseHeartbeatSeconds { get; set; }
 }

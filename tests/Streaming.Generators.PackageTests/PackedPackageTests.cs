@@ -22,6 +22,8 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
         Assert.Contains("lib/net10.0/Streaming.Generators.dll", entries);
         Assert.Contains("lib/net10.0/Streaming.Generators.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/Streaming.Generators.SourceGeneration.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Streaming.Generators.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Streaming.Generators.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
 
@@ -36,30 +38,7 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
     [Fact]
     public async Task A_project_that_references_the_package_builds_without_warnings_and_streams()
     {
-        var app = Directory.CreateDirectory(System.IO.Path.Combine(_work, "app")).FullName;
-        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{System.IO.Path.Combine(_work, "feed")}" />
-              </packageSources>
-            </configuration>
-            """);
-        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RestorePackagesPath>{System.IO.Path.Combine(_work, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Streaming.Generators" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        var app = await CreateProjectAsync("app", treatWarningsAsErrors: true);
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Program.cs"), """
             using System.Runtime.CompilerServices;
             using Streaming;
@@ -77,7 +56,7 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
                 {
                     for (var i = 0; i < count; i++)
                     {
-                        await Task.Yield();
+                        await Task.Delay(1, cancellationToken);
                         yield return new Tick(i, $"tick {i}", DateTimeOffset.UnixEpoch.AddSeconds(i));
                     }
                 }
@@ -108,6 +87,60 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
             server.Kill(entireProcessTree: true);
         }
     }
+
+    [Fact]
+    public async Task Building_code_with_buffering_mistakes_prints_exactly_the_expected_warnings_and_nothing_on_clean_code()
+    {
+        var app = await CreateProjectAsync("mistakes", treatWarningsAsErrors: false, """<PackageReference Include="Microsoft.EntityFrameworkCore.InMemory" Version="10.0.14" />""");
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Program.cs"), ProjectSources.Program);
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Mistakes.cs"), ProjectSources.Mistakes);
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Clean.cs"), ProjectSources.Clean);
+
+        var build = await DotNet.RunAsync(app, "build", "-c", "Release");
+
+        // MSBuild repeats each warning in its summary; a warning is its file, position and id.
+        var warnings = WarningLine().Matches(build)
+            .Select(m => (File: System.IO.Path.GetFileName(m.Groups["file"].Value), Line: int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), Id: m.Groups["id"].Value))
+            .Distinct()
+            .OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line)
+            .ToList();
+        Assert.Equal(4, ProjectSources.ExpectedWarnings.Count);
+        Assert.Equal(ProjectSources.ExpectedWarnings, warnings);
+    }
+
+    /// <summary>A fresh web project that takes the package from the local feed, with a package cache of its own.</summary>
+    private async Task<string> CreateProjectAsync(string name, bool treatWarningsAsErrors, string extraReferences = "")
+    {
+        var app = Directory.CreateDirectory(System.IO.Path.Combine(_work, name)).FullName;
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{packed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, $"{name}.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>{(treatWarningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
+                <NuGetAudit>false</NuGetAudit>
+                <RestorePackagesPath>{System.IO.Path.Combine(_work, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Streaming.Generators" Version="{Version}" />
+                {extraReferences}
+              </ItemGroup>
+            </Project>
+            """);
+        return app;
+    }
+
+    [GeneratedRegex(@"(?<file>[^\s:]+\.cs)\((?<line>\d+),\d+\): warning (?<id>STRM\d{3})")]
+    private static partial Regex WarningLine();
 
     /// <summary>Reads the app's log until Kestrel says where it listens.</summary>
     private static async Task<Uri> ListeningAddressAsync(System.Diagnostics.Process server)

@@ -128,7 +128,7 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Result.GeneratedTrees);
     }
 
-    private static Diagnostic SingleError(string source)
+    internal static Diagnostic SingleError(string source)
     {
         var run = GeneratorHarness.Run(source);
         Assert.All(run.Result.Results, r => Assert.Null(r.Exception));

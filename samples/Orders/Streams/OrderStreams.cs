@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Orders.Data;
 using Orders.Live;
 using Streaming;
@@ -23,13 +22,6 @@ public static class OrderStreams
     /// moment it is placed. A client that loses the connection resumes with the last id it saw.
     /// </summary>
     [Stream(Format.NdJson, "/orders/feed")]
-    public static async IAsyncEnumerable<Order> Feed(
-        OrderFeed feed, OrderStore store, long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var from = after ?? Math.Max(0, await store.LastOrderIdAsync(cancellationToken) - 10);
-        await foreach (var order in feed.FollowAsync(from, cancellationToken))
-        {
-            yield return order;
-        }
-    }
+    public static IAsyncEnumerable<Order> Feed(OrderFeed feed, long? after, CancellationToken cancellationToken)
+        => feed.FollowAsync(after, cancellationToken);
 }

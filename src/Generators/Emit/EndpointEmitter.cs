@@ -94,14 +94,11 @@ internal static class EndpointEmitter
 
             var arguments = string.Join(", ", method.Parameters.Select(Argument));
             w.Line($"var items = {target}.{method.MethodName}({arguments});");
-            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, items, {Formatter(method)});");
+            // Writers take null items (an empty record, JSON null), so a stream of T? is written as a stream of T.
+            var items = method.Encoding.NullableItems ? "items!" : "items";
+            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, {items}, {FormatterEmitter.Create(method)});");
         }
     }
-
-    private static string Formatter(StreamMethodSpec method) => method.Format switch
-    {
-        _ => $"new global::Streaming.NdJsonFormatter<{method.ElementType}, {method.ItemWriter}>()",
-    };
 
     private static void EmitBinding(SourceWriter w, ParameterSpec parameter)
     {

@@ -7,4 +7,5 @@ namespace Streaming.Generators.Model;
 internal sealed record MethodParseResult(
     StreamMethodSpec? Method,
     EquatableArray<JsonTypeSpec> JsonTypes,
+    EquatableArray<CsvTypeSpec> CsvTypes,
     EquatableArray<DiagnosticInfo> Diagnostics);

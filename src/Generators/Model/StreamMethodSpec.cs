@@ -21,7 +21,7 @@ internal enum StreamFormat
 /// <param name="Route">The route template, or <see langword="null"/> when mapped by hand.</param>
 /// <param name="HttpMethod">The HTTP method, upper case.</param>
 /// <param name="ElementType">The element type, <c>global::</c>-qualified.</param>
-/// <param name="ItemWriter">The generated writer of the element type, <c>global::</c>-qualified.</param>
+/// <param name="ItemWriter">The generated writer of the payload, <c>global::</c>-qualified, or <see langword="null"/> for text.</param>
 /// <param name="Parameters">The method's parameters, in order.</param>
 internal sealed record StreamMethodSpec(
     string ContainingType,
@@ -34,8 +34,12 @@ internal sealed record StreamMethodSpec(
     string? Route,
     string HttpMethod,
     string ElementType,
-    string ItemWriter,
-    EquatableArray<ParameterSpec> Parameters);
+    string? ItemWriter,
+    EquatableArray<ParameterSpec> Parameters)
+{
+    /// <summary>The payload and per-endpoint settings of the format.</summary>
+    public ItemEncodingSpec Encoding { get; init; } = ItemEncodingSpec.Default;
+}
 
 internal enum Disposal
 {

@@ -53,7 +53,7 @@ internal sealed class JsonTypeParser
 
         var properties = new List<JsonPropertySpec>();
         var failed = false;
-        foreach (var property in PublicProperties(named))
+        foreach (var property in TypeMembers.PublicProperties(named))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (IsIgnored(property))
@@ -79,7 +79,7 @@ internal sealed class JsonTypeParser
             return null;
         }
 
-        var (writerNamespace, writerName) = WriterName(named);
+        var (writerNamespace, writerName) = GeneratedNames.Writer(named, "JsonWriter");
         var spec = new JsonTypeSpec(
             KnownTypes.Name(named),
             named.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
@@ -145,41 +145,6 @@ internal sealed class JsonTypeParser
         _ => null,
     };
 
-    /// <summary>Public instance properties with a public getter, base type first, as the serializer lists them.</summary>
-    private static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type)
-    {
-        var chain = new Stack<INamedTypeSymbol>();
-        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
-        {
-            chain.Push(current);
-        }
-
-        var seen = new HashSet<string>();
-        var ordered = new List<IPropertySymbol>();
-        foreach (var declaring in chain)
-        {
-            foreach (var property in declaring.GetMembers().OfType<IPropertySymbol>())
-            {
-                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
-                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public })
-                {
-                    continue;
-                }
-
-                if (!seen.Add(property.Name))
-                {
-                    // A derived declaration hides the base one: it takes the base one's place.
-                    ordered[ordered.FindIndex(p => p.Name == property.Name)] = property;
-                    continue;
-                }
-
-                ordered.Add(property);
-            }
-        }
-
-        return ordered;
-    }
-
     private static bool IsIgnored(IPropertySymbol property)
     {
         foreach (var attribute in property.GetAttributes())
@@ -209,30 +174,6 @@ internal sealed class JsonTypeParser
 
         return JsonNaming.CamelCase(property.Name);
     }
-
-    /// <summary>Writers live in <c>Streaming.Generated.&lt;the type's namespace&gt;</c>, named after the type.</summary>
-    private static (string Namespace, string Name) WriterName(INamedTypeSymbol type)
-    {
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing
-            ? "Streaming.Generated." + containing.ToDisplayString()
-            : "Streaming.Generated";
-
-        var name = type.Name;
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            name = outer.Name + "_" + name;
-        }
-
-        foreach (var argument in type.TypeArguments)
-        {
-            name += "_" + Identifier(argument.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
-        }
-
-        return (ns, name + "JsonWriter");
-    }
-
-    private static string Identifier(string text)
-        => new(text.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 
     private void Report(string member, string reason)
         => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableElement, _location, member, _formatName, reason));

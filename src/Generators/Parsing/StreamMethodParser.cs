@@ -24,6 +24,7 @@ internal static class StreamMethodParser
             return new MethodParseResult(
                 null,
                 EquatableArray<JsonTypeSpec>.Empty,
+                EquatableArray<CsvTypeSpec>.Empty,
                 new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, exception.GetType().Name, exception.Message) }.ToEquatableArray());
         }
     }
@@ -110,24 +111,11 @@ internal static class StreamMethodParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var json = new JsonTypeParser(location, $"Format.{format}", cancellationToken);
-        JsonTypeSpec? element = null;
-        if (format == StreamFormat.NdJson)
-        {
-            element = json.ParseObject(elementType);
-        }
-        else
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnwritableElement,
-                location,
-                KnownTypes.MetadataName(elementType),
-                $"Format.{format}",
-                "this format is not available in this version of Streaming.Generators"));
-        }
-
-        diagnostics.AddRange(json.Diagnostics);
-        if (element is null || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
+        var options = FormatOptionsParser.Read(context.Attributes[0], format, location, diagnostics);
+        var elements = new ElementTypeParser(location, format, cancellationToken);
+        var encoding = elements.Parse(elementType);
+        diagnostics.AddRange(elements.Diagnostics);
+        if (encoding is not { } element || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
         {
             return Empty(diagnostics);
         }
@@ -144,14 +132,17 @@ internal static class StreamMethodParser
             route,
             httpMethod.ToUpperInvariant(),
             KnownTypes.Name(elementType),
-            element.QualifiedWriterName,
-            parameters.ToEquatableArray());
+            element.Writer,
+            parameters.ToEquatableArray())
+        {
+            Encoding = new ItemEncodingSpec(element.Payload, element.SseItemData, options, HasNullableAnnotation(elementType)),
+        };
 
-        return new MethodParseResult(spec, json.Types.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new MethodParseResult(spec, elements.JsonTypes.ToEquatableArray(), elements.CsvTypes.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     private static MethodParseResult Empty(List<DiagnosticInfo> diagnostics)
-        => new(null, EquatableArray<JsonTypeSpec>.Empty, diagnostics.ToEquatableArray());
+        => new(null, EquatableArray<JsonTypeSpec>.Empty, EquatableArray<CsvTypeSpec>.Empty, diagnostics.ToEquatableArray());
 
     private static (StreamFormat Format, string? Route, string HttpMethod) ReadAttribute(AttributeData attribute)
     {
@@ -182,6 +173,10 @@ internal static class StreamMethodParser
         elementType = named.TypeArguments[0];
         return elementType.TypeKind != TypeKind.Error;
     }
+
+    private static bool HasNullableAnnotation(ITypeSymbol type)
+        => type.NullableAnnotation == NullableAnnotation.Annotated
+           || (type is INamedTypeSymbol named && named.TypeArguments.Any(HasNullableAnnotation));
 
     private static bool ContainsErrorType(ITypeSymbol type)
         => type.TypeKind == TypeKind.Error

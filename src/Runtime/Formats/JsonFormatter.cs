@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 
 namespace Streaming;
 
@@ -7,25 +6,8 @@ namespace Streaming;
 public abstract class JsonFormatter<T, TWriter> : StreamFormatter<T>
     where TWriter : IJsonItemWriter<T>
 {
-    // The serializer's own defaults: the default (HTML-safe) encoder, no indentation.
-    private static readonly JsonWriterOptions s_writerOptions = new() { SkipValidation = true };
-
-    private Utf8JsonWriter? _json;
+    private readonly JsonItemEncoder<T, TWriter> _encoder = new();
 
     /// <summary>Writes <paramref name="item"/> as JSON straight into <paramref name="output"/>.</summary>
-    protected void WriteJson(IBufferWriter<byte> output, T item)
-    {
-        var json = _json;
-        if (json is null)
-        {
-            _json = json = new Utf8JsonWriter(output, s_writerOptions);
-        }
-        else
-        {
-            json.Reset(output);
-        }
-
-        TWriter.Write(json, item);
-        json.Flush();
-    }
+    protected void WriteJson(IBufferWriter<byte> output, T item) => _encoder.Write(output, item);
 }

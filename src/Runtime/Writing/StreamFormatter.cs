@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Threading;
 using Microsoft.AspNetCore.Http;
 
 namespace Streaming;
@@ -35,6 +36,13 @@ public abstract class StreamFormatter<T>
     /// Returns <see langword="false"/> when the format has none.
     /// </summary>
     public virtual bool TryWriteHeartbeat(IBufferWriter<byte> output) => false;
+
+    /// <summary>
+    /// How long the producer may stay idle before <see cref="TryWriteHeartbeat"/> is called;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> (the default) for formats without a heartbeat. Read after
+    /// <see cref="PrepareResponse"/>.
+    /// </summary>
+    public virtual TimeSpan HeartbeatInterval => Timeout.InfiniteTimeSpan;
 
     /// <summary>
     /// Writes an in-band failure record after the response has started, for formats that have one (an SSE

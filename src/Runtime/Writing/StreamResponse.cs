@@ -57,6 +57,9 @@ public static class StreamResponse
                         await DrainAsync(next);
                         break;
                     }
+
+                    // An idle stream may owe its client a heartbeat (SSE) while it waits.
+                    next = IdleHeartbeat.WhilePending(next, formatter, output);
                 }
 
                 if (!await next)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Streaming.Generators.IntegrationTests.Infrastructure;
 
 namespace Streaming.Generators.IntegrationTests.Streams;
@@ -8,22 +7,8 @@ public static class TestStreams
 {
     /// <summary>Yields one reading per permit the test releases on its probe.</summary>
     [Stream(Format.NdJson, "/gated/{run}")]
-    public static async IAsyncEnumerable<Reading> Gated(string run, ProducerProbes probes, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var probe = probes[run];
-        try
-        {
-            for (var i = 0; ; i++)
-            {
-                await probe.NextAsync(cancellationToken);
-                yield return Reading.Create(i);
-            }
-        }
-        finally
-        {
-            probe.Finished();
-        }
-    }
+    public static IAsyncEnumerable<Reading> Gated(string run, ProducerProbes probes, CancellationToken cancellationToken)
+        => Producers.Gated(probes[run], Reading.Create, cancellationToken);
 
     /// <summary>An async producer that never waits (or, with <paramref name="yieldEach"/>, waits before every item).</summary>
     [Stream(Format.NdJson, "/readings")]
@@ -46,23 +31,5 @@ public static class TestStreams
 
     /// <summary>Yields <paramref name="after"/> readings, then throws.</summary>
     [Stream(Format.NdJson, "/failing")]
-    public static async IAsyncEnumerable<Reading> Failing(int after, bool wait = true)
-    {
-        for (var i = 0; i < after; i++)
-        {
-            if (wait)
-            {
-                await Task.Delay(10);
-            }
-
-            yield return Reading.Create(i);
-        }
-
-        if (wait)
-        {
-            await Task.Delay(10);
-        }
-
-        throw new InvalidOperationException("The sensor went offline.");
-    }
+    public static IAsyncEnumerable<Reading> Failing(int after, bool wait = true) => Producers.FailingAfter(after, Reading.Create, wait);
 }

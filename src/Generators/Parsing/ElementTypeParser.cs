@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Streaming.Generators.Diagnostics;
+using Streaming.Generators.Model;
+
+namespace Streaming.Generators.Parsing;
+
+/// <summary>The writer and payload of a stream's element type in one format, with the types whose writers it needs.</summary>
+/// <param name="Writer">The generated writer of the payload, or <see langword="null"/> for text.</param>
+/// <param name="Payload">What the payload is.</param>
+/// <param name="SseItemData">For an <c>SseItem&lt;T&gt;</c> element, <c>T</c>.</param>
+internal readonly record struct ElementEncoding(string? Writer, PayloadKind Payload, string? SseItemData);
+
+/// <summary>
+/// Decides how each format writes an element type, and reports the element types a format cannot write:
+/// NdJson and Sse write objects as JSON (Sse also strings and <c>SseItem&lt;T&gt;</c> of either), Csv writes
+/// objects as records, Text writes <c>string</c> and <c>ReadOnlyMemory&lt;char&gt;</c>.
+/// </summary>
+internal sealed class ElementTypeParser
+{
+    private const string SseItem = "System.Net.ServerSentEvents.SseItem<T>";
+    private const string CharMemory = "System.ReadOnlyMemory<char>";
+
+    private readonly Location? _location;
+    private readonly StreamFormat _format;
+    private readonly JsonTypeParser _json;
+    private readonly CsvTypeParser _csv;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public ElementTypeParser(Location? location, StreamFormat format, CancellationToken cancellationToken)
+    {
+        _location = location;
+        _format = format;
+        _json = new JsonTypeParser(location, FormatName, cancellationToken);
+        _csv = new CsvTypeParser(location, cancellationToken);
+    }
+
+    public IReadOnlyList<JsonTypeSpec> JsonTypes => _json.Types;
+
+    public IReadOnlyList<CsvTypeSpec> CsvTypes => _csv.Types;
+
+    public IEnumerable<DiagnosticInfo> Diagnostics => _diagnostics.Concat(_json.Diagnostics).Concat(_csv.Diagnostics);
+
+    private string FormatName => $"Format.{_format}";
+
+    /// <summary>How <paramref name="elementType"/> is written, or <see langword="null"/> (with diagnostics) when it cannot be.</summary>
+    public ElementEncoding? Parse(ITypeSymbol elementType)
+    {
+        switch (_format)
+        {
+            case StreamFormat.NdJson:
+                return _json.ParseObject(elementType) is { } json ? new ElementEncoding(json.QualifiedWriterName, PayloadKind.Object, null) : null;
+            case StreamFormat.Csv:
+                return _csv.Parse(elementType) is { } csv ? new ElementEncoding(csv.QualifiedWriterName, PayloadKind.Object, null) : null;
+            case StreamFormat.Text:
+                return ParseText(elementType);
+            case StreamFormat.Sse:
+                return ParseSse(elementType);
+            default:
+                Report(KnownTypes.MetadataName(elementType), "this format is not available in this version of Streaming.Generators");
+                return null;
+        }
+    }
+
+    private ElementEncoding? ParseText(ITypeSymbol elementType)
+    {
+        if (elementType.SpecialType == SpecialType.System_String)
+        {
+            return new ElementEncoding(null, PayloadKind.String, null);
+        }
+
+        if (KnownTypes.Is(elementType, CharMemory))
+        {
+            return new ElementEncoding(null, PayloadKind.CharMemory, null);
+        }
+
+        Report(KnownTypes.MetadataName(elementType), "Format.Text writes string or ReadOnlyMemory<char> items as they are; stream text (for example with Select) or choose Format.NdJson");
+        return null;
+    }
+
+    private ElementEncoding? ParseSse(ITypeSymbol elementType)
+    {
+        if (elementType is INamedTypeSymbol { IsGenericType: true } named && KnownTypes.Is(named.OriginalDefinition, SseItem))
+        {
+            var data = named.TypeArguments[0];
+            if (data is INamedTypeSymbol { IsGenericType: true } inner && KnownTypes.Is(inner.OriginalDefinition, SseItem))
+            {
+                Report(KnownTypes.MetadataName(elementType), "an SseItem cannot carry another SseItem; give it the data itself");
+                return null;
+            }
+
+            return ParseSseData(data) is { } payload ? payload with { SseItemData = KnownTypes.Name(data) } : null;
+        }
+
+        return ParseSseData(elementType);
+    }
+
+    /// <summary>SSE data: a string as it is, an object as JSON.</summary>
+    private ElementEncoding? ParseSseData(ITypeSymbol data)
+    {
+        if (data.SpecialType == SpecialType.System_String)
+        {
+            return new ElementEncoding(null, PayloadKind.String, null);
+        }
+
+        if (data.SpecialType != SpecialType.None || data.TypeKind == TypeKind.Enum || IsSystemType(data))
+        {
+            Report(KnownTypes.MetadataName(data), "SSE data must be a string or an object written as JSON; wrap the value in a record, or format it as a string");
+            return null;
+        }
+
+        return _json.ParseObject(data) is { } json ? new ElementEncoding(json.QualifiedWriterName, PayloadKind.Object, null) : null;
+    }
+
+    /// <summary>Framework structs such as <c>Guid</c> or <c>DateTimeOffset</c> are values, not objects with properties.</summary>
+    private static bool IsSystemType(ITypeSymbol type)
+        => type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal));
+
+    private void Report(string member, string reason)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableElement, _location, member, FormatName, reason));
+}
