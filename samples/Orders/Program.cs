@@ -1,11 +1,14 @@
 using Orders;
 using Orders.Data;
 using Orders.Live;
+using Streaming;
 
 // The content root is the app's own folder, so `dotnet run --project samples/Orders` finds wwwroot from anywhere.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddOrderStore(builder.Configuration);
+// Streaming:SseHeartbeatInterval, Streaming:FlushThresholdBytes … can be set like any other setting.
+builder.Services.Configure<StreamingOptions>(builder.Configuration.GetSection("Streaming"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrderFeed>();
 builder.Services.AddHostedService<ShopSimulator>();

@@ -39,6 +39,23 @@ public sealed class NginxProxyTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Sites))]
+    public async Task Live_events_pass_through_nginx_while_the_producer_is_blocked(string site)
+    {
+        await using var nginx = await StartNginxAsync(site);
+        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var events = await StreamedLines.OpenAsync(proxied, "/orders/live");
+        for (var i = 0; i < 10; i++)
+        {
+            await events.NextEventAsync(s_prompt, $"recent order event {i + 1} through nginx");
+        }
+
+        using var direct = _sample.CreateClient();
+        var placed = await Shop.PlaceOrderAsync(direct);
+        Assert.Equal(placed.ToString(System.Globalization.CultureInfo.InvariantCulture), (await events.NextEventAsync(s_prompt, $"event {placed} through nginx")).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sites))]
     public async Task A_large_stream_through_nginx_is_byte_for_byte_what_kestrel_sends(string site)
     {
         await using var nginx = await StartNginxAsync(site);
@@ -65,6 +82,35 @@ public sealed class NginxProxyTests : IAsyncLifetime
         var ended = await lines.EndAsync(TimeSpan.FromSeconds(15));
         Assert.InRange(ended, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         Assert.Contains("upstream timed out", nginx.ErrorLog);
+    }
+
+    [Fact]
+    public async Task Heartbeats_keep_an_idle_event_stream_open_past_proxy_read_timeout()
+    {
+        await using var sample = await SampleServer.StartAsync(new SampleOptions
+        {
+            SeedRows = 100,
+            Settings = new Dictionary<string, string> { ["Streaming__SseHeartbeatInterval"] = "00:00:01" },
+        });
+        var site = Nginx.DocumentedConfiguration().Replace("proxy_read_timeout 60s;", "proxy_read_timeout 2s;");
+        await using var nginx = await Nginx.StartAsync(site, sample.BaseAddress);
+        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var events = await StreamedLines.OpenAsync(proxied, "/orders/live");
+        for (var i = 0; i < 10; i++)
+        {
+            await events.NextEventAsync(s_prompt, $"recent order event {i + 1}");
+        }
+
+        // Six seconds of nothing but heartbeats, three times nginx's read timeout: the stream is still open.
+        var quiet = System.Diagnostics.Stopwatch.StartNew();
+        while (quiet.Elapsed < TimeSpan.FromSeconds(6))
+        {
+            Assert.Equal("heartbeat", (await events.NextEventAsync(s_prompt, "a heartbeat")).Comment);
+        }
+
+        using var direct = sample.CreateClient();
+        var placed = await Shop.PlaceOrderAsync(direct);
+        Assert.Equal(placed.ToString(System.Globalization.CultureInfo.InvariantCulture), (await events.NextEventAsync(s_prompt, $"event {placed}")).Id);
     }
 
     private Task<Nginx> StartNginxAsync(string site)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Streaming.Generators.SampleTests.Infrastructure;
 
@@ -58,6 +60,54 @@ public sealed class SampleStreamTests : IAsyncLifetime
             Assert.Equal(placed, arrived.GetProperty("id").GetInt64());
             Assert.Equal("Pending", arrived.GetProperty("status").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Live_events_resume_right_after_the_last_event_id_then_follow_new_orders()
+    {
+        using var client = _sample.CreateClient();
+        client.DefaultRequestHeaders.Add("Last-Event-ID", "4997");
+        using var events = await StreamedLines.OpenAsync(client, "/orders/live");
+        Assert.Equal("text/event-stream", events.Response.Content.Headers.ContentType?.MediaType);
+
+        foreach (var expected in new[] { 4998L, 4999L, 5000L })
+        {
+            var block = await events.NextEventAsync(s_prompt, $"event {expected}");
+            Assert.Equal(("order", expected.ToString(CultureInfo.InvariantCulture)), (block.Type, block.Id));
+            Assert.Equal(expected, JsonDocument.Parse(block.Data!).RootElement.GetProperty("id").GetInt64());
+        }
+
+        var placed = await Shop.PlaceOrderAsync(client);
+        Assert.Equal(placed.ToString(CultureInfo.InvariantCulture), (await events.NextEventAsync(s_prompt, $"event {placed}")).Id);
+    }
+
+    [Fact]
+    public async Task A_customers_orders_export_as_csv_for_spreadsheets()
+    {
+        using var client = _sample.CreateClient();
+        using var response = await client.GetAsync("/customers/42/orders.csv");
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("\uFEFF"u8.ToArray(), body[..3]);
+        var records = Encoding.UTF8.GetString(body[3..]).Split("\r\n");
+        Assert.Equal("Id;CustomerId;Product;Quantity;Total;Status;CreatedAt", records[0]);
+        Assert.Equal("", records[^1]);
+        var customers = records[1..^1].Select(record => record.Split(';')[1]).ToList();
+        Assert.NotEmpty(customers);
+        Assert.All(customers, customer => Assert.Equal("42", customer));
+    }
+
+    [Fact]
+    public async Task A_customers_report_is_plain_text_ending_with_a_total()
+    {
+        using var client = _sample.CreateClient();
+        using var response = await client.GetAsync("/customers/42/report.txt");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Orders of customer 42", lines[0]);
+        Assert.Matches($@"^{lines.Length - 2} orders, \d+\.\d\d in all$", lines[^1]);
     }
 
     [Fact]

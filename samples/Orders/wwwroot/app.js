@@ -1,7 +1,7 @@
 // Reads the sample's streams as they arrive. No framework, no build step.
 'use strict';
 
-const feedShown = 50;      // the feed keeps the newest rows on screen
+const liveShown = 50;      // the live panels keep the newest rows on screen
 const browseShown = 200;   // browsing renders the first rows and counts the rest
 
 // NDJSON: decode the body as it arrives, cut it at each '\n', parse each complete line.
@@ -33,6 +33,14 @@ function orderRow(order) {
   return row;
 }
 
+// Newest first, at most `shown` rows.
+function prependRow(body, order, shown) {
+  const row = orderRow(order);
+  row.classList.add('new');
+  body.prepend(row);
+  body.querySelector(`tr:nth-child(${shown})`)?.nextElementSibling?.remove();
+}
+
 function setStatus(id, text) {
   const status = document.getElementById(id);
   status.textContent = text;
@@ -52,10 +60,7 @@ async function followFeed() {
       setStatus('feed-status', 'open');
       for await (const order of ndjson(response)) {
         lastId = order.id;
-        const row = orderRow(order);
-        row.classList.add('new');
-        body.prepend(row);
-        body.querySelector(`tr:nth-child(${feedShown})`)?.nextElementSibling?.remove();
+        prependRow(body, order, liveShown);
       }
     } catch (error) {
       console.warn('order feed dropped:', error);
@@ -63,6 +68,36 @@ async function followFeed() {
     setStatus('feed-status', 'reconnecting');
     await sleep(1000);
   }
+}
+
+// Server-Sent Events: EventSource does the reconnecting and the resuming (Last-Event-ID) itself.
+function listenToEvents() {
+  const body = document.querySelector('#events tbody');
+  const reconnects = document.getElementById('events-reconnects');
+  const source = new EventSource('/orders/live');
+  let opened = 0;
+  source.addEventListener('open', () => {
+    if (opened++ > 0) reconnects.textContent = opened - 1;
+    setStatus('events-status', 'open');
+  });
+  source.addEventListener('error', () => setStatus('events-status', 'reconnecting'));
+  source.addEventListener('order', event => prependRow(body, JSON.parse(event.data), liveShown));
+}
+
+// Plain text: append each piece as it arrives.
+async function writeReport() {
+  const customer = document.getElementById('report-customer').value;
+  const text = document.getElementById('report-text');
+  text.textContent = '';
+  setStatus('report-status', 'open');
+  const response = await fetch(`/customers/${customer}/report.txt`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text.textContent += value;
+  }
+  setStatus('report-status', 'closed');
 }
 
 async function browse() {
@@ -95,4 +130,6 @@ async function placeOrder() {
 
 document.getElementById('place').addEventListener('click', placeOrder);
 document.getElementById('browse').addEventListener('click', browse);
+document.getElementById('report').addEventListener('click', writeReport);
+listenToEvents();
 followFeed();

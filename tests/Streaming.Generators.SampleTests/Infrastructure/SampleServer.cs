@@ -13,6 +13,9 @@ public sealed record SampleOptions
 
     /// <summary>The program to run: the JIT build through <c>dotnet</c>, or a published executable.</summary>
     public string? Executable { get; init; }
+
+    /// <summary>More settings, as environment variables (<c>Streaming__SseHeartbeatInterval</c> …).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -90,6 +93,11 @@ public sealed class SampleServer : IAsyncDisposable
             ["ConnectionStrings__Orders"] = options.PostgresConnectionString,
             ["Simulator__Interval"] = "0",
         };
+        foreach (var (name, value) in options.Settings)
+        {
+            environment[name] = value;
+        }
+
         return options.Executable is { } executable
             ? ChildProcess.Start(executable, [], Path.GetDirectoryName(executable), environment)
             : ChildProcess.Start("dotnet", [Path.Combine(Repository.SampleOutput, "Orders.dll")], Repository.SampleOutput, environment);

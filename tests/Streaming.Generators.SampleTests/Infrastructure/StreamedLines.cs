@@ -85,9 +85,36 @@ public sealed class StreamedLines(HttpResponseMessage response, Stream body) : I
         return ids;
     }
 
+    /// <summary>
+    /// The next Server-Sent Events block (up to a blank line): its event type, id and data, or — for a heartbeat —
+    /// only its comment.
+    /// </summary>
+    public async Task<SseBlock> NextEventAsync(TimeSpan timeout, string what)
+    {
+        var block = new SseBlock();
+        while (await NextAsync(timeout, what) is { Length: > 0 } line)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var (field, value) = colon < 0 ? (line, "") : (line[..colon], line[(colon + 1)..].TrimStart(' '));
+            block = field switch
+            {
+                "" => block with { Comment = value },
+                "event" => block with { Type = value },
+                "id" => block with { Id = value },
+                "data" => block with { Data = block.Data is null ? value : $"{block.Data}\n{value}" },
+                _ => block,
+            };
+        }
+
+        return block;
+    }
+
     public void Dispose()
     {
         _reader.Dispose();
         response.Dispose();
     }
 }
+
+/// <summary>One block of a Server-Sent Events stream.</summary>
+public sealed record SseBlock(string? Type = null, string? Id = null, string? Data = null, string? Comment = null);
