@@ -2,7 +2,7 @@ namespace Streaming.Analyzers;
 
 /// <summary>
 /// Every diagnostic ID of Streaming.Generators. IDs are public contract: never reuse or renumber one.
-/// STRM000, 002, 003, 006 and 007 are reported by the source generator; STRM008 and STRM009 are reserved for it.
+/// STRM000, 002, 003, 006, 007 and 008 are reported by the source generator; STRM009 is reserved for it.
 /// </summary>
 internal static class RuleIdentifiers
 {
@@ -14,6 +14,7 @@ internal static class RuleIdentifiers
     public const string BlockingCall = "STRM005";
     public const string BadRoute = "STRM006";
     public const string NotCallable = "STRM007";
+    public const string SerializerFallback = "STRM008";
     public const string BufferedEndpoint = "STRM010";
 
     public const string HelpLinkBase = "https://github.com/streaming-generators/streaming-generators/blob/main/docs/diagnostics/";

@@ -35,7 +35,7 @@ public sealed class StreamGenerator : IIncrementalGenerator
         var jsonTypes = parsed
             .SelectMany(static (result, _) => result.JsonTypes)
             .Collect()
-            .SelectMany(static (types, _) => Distinct(types, static type => type.Type))
+            .SelectMany(static (types, _) => Distinct(types, static type => type.QualifiedWriterName))
             .WithTrackingName(StepNames.JsonTypes);
         context.RegisterSourceOutput(jsonTypes, static (spc, type) => spc.AddSource(JsonWriterEmitter.HintName(type), JsonWriterEmitter.Emit(type)));
 

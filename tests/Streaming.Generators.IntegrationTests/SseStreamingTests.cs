@@ -38,6 +38,19 @@ public sealed class SseStreamingTests(StreamingServer server)
     }
 
     [Fact]
+    public async Task Plain_values_are_written_as_their_JSON()
+    {
+        using var client = server.CreateClient();
+
+        var numbers = await client.GetStringAsync("/sse/numbers?count=20");
+        var ids = SseReading.Parse(await client.GetStringAsync("/sse/ids?count=5"));
+
+        Assert.Equal(string.Concat(Enumerable.Range(0, 20).Select(i => $"data: {Oracle.Json(i * 0.1)}\n\n")), numbers);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => Oracle.Json(new Guid(i, 0, 0, new byte[8]))), ids.Select(e => e.Data));
+        Assert.All(ids, e => Assert.Equal("id", e.EventType));
+    }
+
+    [Fact]
     public async Task SseItems_write_their_event_type_id_and_retry()
     {
         using var client = server.CreateClient();

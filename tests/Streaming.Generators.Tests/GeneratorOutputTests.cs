@@ -14,6 +14,52 @@ public sealed class GeneratorOutputTests
     }
 
     [Fact]
+    public void Rich_json_writer_matches_the_approved_snapshot()
+    {
+        var run = GeneratorHarness.Run(RichSources.Catalog);
+
+        Snapshot.Match(run.Source("Catalog.ProductJsonWriter.g.cs"), "Product.JsonWriter");
+    }
+
+    [Fact]
+    public void Enum_names_writer_matches_the_approved_snapshot()
+    {
+        var run = GeneratorHarness.Run(RichSources.Catalog);
+
+        Snapshot.Match(run.Source("Catalog.TagsJsonNames.g.cs"), "Tags.JsonNames");
+    }
+
+    [Fact]
+    public void Rich_element_type_generates_a_writer_per_type_that_compiles_without_warnings()
+    {
+        var run = GeneratorHarness.Run(RichSources.Catalog);
+
+        Assert.Empty(run.Problems);
+        var files = run.Result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            [
+                "StreamEndpoints.g.cs",
+                "Streaming.Generated.Catalog.AvailabilityJsonNames.g.cs",
+                "Streaming.Generated.Catalog.PriceJsonWriter.g.cs",
+                "Streaming.Generated.Catalog.ProductJsonWriter.g.cs",
+                "Streaming.Generated.Catalog.SupplierJsonWriter.g.cs",
+                "Streaming.Generated.Catalog.TagsJsonNames.g.cs",
+                "Streaming.Generated.StringJsonWriter.g.cs",
+            ],
+            files);
+    }
+
+    [Fact]
+    public void A_JsonArray_method_streams_through_the_JsonArray_formatter()
+    {
+        var run = GeneratorHarness.Run(RichSources.Catalog);
+
+        var endpoints = run.Source("StreamEndpoints.g.cs");
+        Assert.Contains("new global::Streaming.JsonArrayFormatter<global::Catalog.Product, global::Streaming.Generated.Catalog.ProductJsonWriter>()", endpoints, StringComparison.Ordinal);
+        Assert.Contains("new global::Streaming.NdJsonFormatter<string, global::Streaming.Generated.StringJsonWriter>()", endpoints, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Endpoints_match_the_approved_snapshot()
     {
         var run = GeneratorHarness.Run(Sources.Shop);

@@ -11,8 +11,8 @@ public sealed class IncrementalityTests
 {
     private static readonly string[] TrackedSteps = [StepNames.StreamMethods, StepNames.JsonTypes, StepNames.CsvTypes, StepNames.Endpoints];
 
-    /// <summary>NDJSON streams (no CSV writer) and streams of every other format.</summary>
-    public static TheoryData<string> SourceNames => [nameof(Sources), nameof(FormatSources)];
+    /// <summary>NDJSON streams (no CSV writer), streams of every other format, and a rich graph of JSON types.</summary>
+    public static TheoryData<string> SourceNames => [nameof(Sources), nameof(FormatSources), nameof(RichSources)];
 
     [Theory]
     [MemberData(nameof(SourceNames))]
@@ -72,7 +72,12 @@ public sealed class IncrementalityTests
 
     private static (GeneratorDriver Driver, Compilation Compilation) RunOnce(string sourceName = nameof(Sources))
     {
-        var compilation = GeneratorHarness.Compile(sourceName == nameof(FormatSources) ? FormatSources.Shop : Sources.Shop);
+        var compilation = GeneratorHarness.Compile(sourceName switch
+        {
+            nameof(FormatSources) => FormatSources.Shop,
+            nameof(RichSources) => RichSources.Catalog,
+            _ => Sources.Shop,
+        });
         return (GeneratorHarness.CreateDriver().RunGenerators(compilation), compilation);
     }
 

@@ -32,6 +32,12 @@ internal static class DiagnosticDescriptors
         "The generated endpoint cannot call '{0}': {1}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SerializerFallback = Rule(
+        "STRM008",
+        "A member is written by JsonSerializer, which allocates",
+        "'{0}' is written by JsonSerializer because {1}; it allocates on every item and needs serializer metadata for its type at run time (under NativeAOT, set JsonFallback.Options)",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Rule(
         "STRM000",
         "Streaming.Generators could not read this method",
@@ -45,6 +51,7 @@ internal static class DiagnosticDescriptors
         "STRM003" => UnwritableElement,
         "STRM006" => BadRoute,
         "STRM007" => NotCallable,
+        "STRM008" => SerializerFallback,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 

@@ -11,6 +11,7 @@ internal static class FormatterEmitter
         var encoding = method.Encoding;
         return method.Format switch
         {
+            StreamFormat.JsonArray => $"new global::Streaming.JsonArrayFormatter<{method.ElementType}, {method.ItemWriter}>()",
             StreamFormat.Csv => $"new global::Streaming.CsvFormatter<{method.ElementType}, {method.ItemWriter}>({CsvArguments(encoding.Options)})",
             StreamFormat.Sse => $"new global::Streaming.{SseFormatter(method)}({SseArguments(encoding.Options)})",
             StreamFormat.Text => encoding.Payload == PayloadKind.CharMemory

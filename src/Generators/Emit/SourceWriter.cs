@@ -17,6 +17,7 @@ internal sealed class SourceWriter
         }
 
         _text.Append(line).Append('\n');
+        LineCount++;
         return this;
     }
 
@@ -30,6 +31,19 @@ internal sealed class SourceWriter
         Line("{");
         _indent++;
         return new BlockScope(this);
+    }
+
+    /// <summary>How many lines have been written.</summary>
+    public int LineCount { get; private set; }
+
+    /// <summary>An empty writer at this writer's indentation, to be <see cref="Append"/>ed once complete.</summary>
+    public SourceWriter Fragment() => new() { _indent = _indent };
+
+    /// <summary>Appends the lines of a <see cref="Fragment"/>.</summary>
+    public void Append(SourceWriter fragment)
+    {
+        _text.Append(fragment._text);
+        LineCount += fragment.LineCount;
     }
 
     public override string ToString() => _text.ToString();

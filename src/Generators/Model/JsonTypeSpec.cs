@@ -1,51 +1,76 @@
 namespace Streaming.Generators.Model;
 
-/// <summary>A type written as a JSON object by a generated writer.</summary>
-/// <param name="Type">The type, <c>global::</c>-qualified.</param>
+/// <summary>What a generated JSON writer class does.</summary>
+internal enum JsonWriterKind
+{
+    /// <summary>Writes a class, record or struct as a JSON object, one property per member.</summary>
+    Object,
+
+    /// <summary>Writes a root element type that is not an object of ours (a string, a number, a list …).</summary>
+    Value,
+
+    /// <summary>Writes an enum by member name, as <c>JsonStringEnumConverter</c> does.</summary>
+    EnumNames,
+}
+
+/// <summary>One generated writer class.</summary>
+/// <param name="Kind">What the writer does.</param>
+/// <param name="Type">The type written, <c>global::</c>-qualified.</param>
 /// <param name="DisplayName">Its name as C# shows it, for documentation comments.</param>
-/// <param name="WriterNamespace">The namespace of its generated writer.</param>
-/// <param name="WriterName">The simple name of its generated writer.</param>
+/// <param name="WriterNamespace">The namespace of the writer.</param>
+/// <param name="WriterName">The simple name of the writer.</param>
 /// <param name="IsValueType">Whether the type is a struct (never null).</param>
-/// <param name="Properties">The JSON properties, in the order they are written.</param>
+/// <param name="Properties">For <see cref="JsonWriterKind.Object"/>, the JSON properties in the order they are written.</param>
+/// <param name="Value">For <see cref="JsonWriterKind.Value"/>, how the root value is written.</param>
+/// <param name="Enum">For <see cref="JsonWriterKind.EnumNames"/>, the enum's members.</param>
 internal sealed record JsonTypeSpec(
+    JsonWriterKind Kind,
     string Type,
     string DisplayName,
     string WriterNamespace,
     string WriterName,
     bool IsValueType,
-    EquatableArray<JsonPropertySpec> Properties)
+    EquatableArray<JsonPropertySpec> Properties,
+    JsonValueSpec? Value,
+    JsonEnumSpec? Enum)
 {
     public string QualifiedWriterName => $"global::{WriterNamespace}.{WriterName}";
 }
 
-/// <summary>One JSON property of a <see cref="JsonTypeSpec"/>.</summary>
-/// <param name="MemberName">The C# property name.</param>
-/// <param name="JsonName">The name written, after <c>[JsonPropertyName]</c> and the camelCase policy.</param>
-/// <param name="Value">How the value is written.</param>
-internal sealed record JsonPropertySpec(string MemberName, string JsonName, JsonValueSpec Value);
-
-/// <summary>What kind of JSON a value is written as.</summary>
-internal enum JsonValueKind
+/// <summary>When a property is left out, after <c>[JsonIgnore(Condition = …)]</c>.</summary>
+internal enum JsonIgnoreWhen
 {
-    String,
-    Boolean,
-    Number,
-    DateTime,
-    DateTimeOffset,
-    Guid,
+    Never,
+    Null,
+    Default,
 }
 
-/// <summary>How one value is written.</summary>
-/// <param name="Kind">The kind of JSON written.</param>
-/// <param name="Type">The C# type, <c>global::</c>-qualified, without nullability.</param>
-/// <param name="NumberType">For <see cref="JsonValueKind.Number"/>, the C# type handed to <c>Utf8JsonWriter</c>
-/// (<c>int</c>, <c>long</c>, <c>uint</c>, <c>ulong</c>, <c>float</c>, <c>double</c>, <c>decimal</c>) when it
-/// differs from <paramref name="Type"/>, as for enums and small integers; otherwise <see langword="null"/>.</param>
-/// <param name="IsNullableValueType">Whether the value is a <c>Nullable&lt;T&gt;</c>.</param>
-/// <param name="IsReference">Whether the value is a reference that may be null.</param>
-internal sealed record JsonValueSpec(
-    JsonValueKind Kind,
-    string Type,
-    string? NumberType,
-    bool IsNullableValueType,
-    bool IsReference);
+/// <summary>How generated code reads a member.</summary>
+internal enum MemberAccess
+{
+    /// <summary><c>value.Name</c>: the getter or field is visible to generated code.</summary>
+    Direct,
+
+    /// <summary>An <c>[UnsafeAccessor]</c> for the getter of a property the writer cannot see (a <c>[JsonInclude]</c> private one).</summary>
+    PropertyAccessor,
+
+    /// <summary>An <c>[UnsafeAccessor]</c> for a field the writer cannot see.</summary>
+    FieldAccessor,
+}
+
+/// <summary>One JSON property of an object.</summary>
+/// <param name="MemberName">The C# member name.</param>
+/// <param name="JsonName">The name written, after <c>[JsonPropertyName]</c> and the camelCase policy.</param>
+/// <param name="Value">How the value is written.</param>
+/// <param name="IgnoreWhen">When the property is left out.</param>
+/// <param name="Access">How the member is read.</param>
+/// <param name="DeclaringType">The type that declares the member, <c>global::</c>-qualified (for accessors).</param>
+/// <param name="IsExtensionData">Whether this is a <c>[JsonExtensionData]</c> dictionary, whose entries are written as properties of the object.</param>
+internal sealed record JsonPropertySpec(
+    string MemberName,
+    string JsonName,
+    JsonValueSpec Value,
+    JsonIgnoreWhen IgnoreWhen,
+    MemberAccess Access,
+    string DeclaringType,
+    bool IsExtensionData);

@@ -15,8 +15,9 @@ internal readonly record struct ElementEncoding(string? Writer, PayloadKind Payl
 
 /// <summary>
 /// Decides how each format writes an element type, and reports the element types a format cannot write:
-/// NdJson and Sse write objects as JSON (Sse also strings and <c>SseItem&lt;T&gt;</c> of either), Csv writes
-/// objects as records, Text writes <c>string</c> and <c>ReadOnlyMemory&lt;char&gt;</c>.
+/// NdJson and JsonArray write any JSON value; Sse writes strings as they are and other values as JSON (and
+/// <c>SseItem&lt;T&gt;</c> of either); Csv writes objects as records; Text writes <c>string</c> and
+/// <c>ReadOnlyMemory&lt;char&gt;</c>.
 /// </summary>
 internal sealed class ElementTypeParser
 {
@@ -29,11 +30,11 @@ internal sealed class ElementTypeParser
     private readonly CsvTypeParser _csv;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public ElementTypeParser(Location? location, StreamFormat format, CancellationToken cancellationToken)
+    public ElementTypeParser(Location? location, StreamFormat format, Compilation compilation, CancellationToken cancellationToken)
     {
         _location = location;
         _format = format;
-        _json = new JsonTypeParser(location, FormatName, cancellationToken);
+        _json = new JsonTypeParser(location, FormatName, compilation, cancellationToken);
         _csv = new CsvTypeParser(location, cancellationToken);
     }
 
@@ -50,8 +51,8 @@ internal sealed class ElementTypeParser
     {
         switch (_format)
         {
-            case StreamFormat.NdJson:
-                return _json.ParseObject(elementType) is { } json ? new ElementEncoding(json.QualifiedWriterName, PayloadKind.Object, null) : null;
+            case StreamFormat.NdJson or StreamFormat.JsonArray:
+                return ParseJson(elementType);
             case StreamFormat.Csv:
                 return _csv.Parse(elementType) is { } csv ? new ElementEncoding(csv.QualifiedWriterName, PayloadKind.Object, null) : null;
             case StreamFormat.Text:
@@ -59,10 +60,13 @@ internal sealed class ElementTypeParser
             case StreamFormat.Sse:
                 return ParseSse(elementType);
             default:
-                Report(KnownTypes.MetadataName(elementType), "this format is not available in this version of Streaming.Generators");
+                Report(KnownTypes.MetadataName(elementType), $"{FormatName} is not a format this version of Streaming.Generators knows");
                 return null;
         }
     }
+
+    private ElementEncoding? ParseJson(ITypeSymbol type)
+        => _json.ParseRoot(type) is { } writer ? new ElementEncoding(writer, PayloadKind.Object, null) : null;
 
     private ElementEncoding? ParseText(ITypeSymbol elementType)
     {
@@ -97,26 +101,11 @@ internal sealed class ElementTypeParser
         return ParseSseData(elementType);
     }
 
-    /// <summary>SSE data: a string as it is, an object as JSON.</summary>
+    /// <summary>SSE data: a string as it is, anything else as the JSON NDJSON would write for it.</summary>
     private ElementEncoding? ParseSseData(ITypeSymbol data)
-    {
-        if (data.SpecialType == SpecialType.System_String)
-        {
-            return new ElementEncoding(null, PayloadKind.String, null);
-        }
-
-        if (data.SpecialType != SpecialType.None || data.TypeKind == TypeKind.Enum || IsSystemType(data))
-        {
-            Report(KnownTypes.MetadataName(data), "SSE data must be a string or an object written as JSON; wrap the value in a record, or format it as a string");
-            return null;
-        }
-
-        return _json.ParseObject(data) is { } json ? new ElementEncoding(json.QualifiedWriterName, PayloadKind.Object, null) : null;
-    }
-
-    /// <summary>Framework structs such as <c>Guid</c> or <c>DateTimeOffset</c> are values, not objects with properties.</summary>
-    private static bool IsSystemType(ITypeSymbol type)
-        => type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal));
+        => data.SpecialType == SpecialType.System_String
+            ? new ElementEncoding(null, PayloadKind.String, null)
+            : ParseJson(data);
 
     private void Report(string member, string reason)
         => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableElement, _location, member, FormatName, reason));

@@ -112,7 +112,7 @@ internal static class StreamMethodParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var options = FormatOptionsParser.Read(context.Attributes[0], format, location, diagnostics);
-        var elements = new ElementTypeParser(location, format, cancellationToken);
+        var elements = new ElementTypeParser(location, format, context.SemanticModel.Compilation, cancellationToken);
         var encoding = elements.Parse(elementType);
         diagnostics.AddRange(elements.Diagnostics);
         if (encoding is not { } element || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))

@@ -7,7 +7,7 @@ namespace Streaming;
 /// element type of a JSON-based <c>[Stream]</c> method; the text is byte-for-byte what
 /// <c>JsonSerializer.Serialize(value, JsonSerializerOptions.Web)</c> writes.
 /// </summary>
-public interface IJsonItemWriter<T>
+public interface IJsonItemWriter<in T>
 {
     /// <summary>Writes <paramref name="value"/> as one complete JSON value.</summary>
     static abstract void Write(Utf8JsonWriter writer, T value);

@@ -21,6 +21,13 @@ public static class SseStreams
     }
 
     /// <summary>Random text payloads full of line breaks and field names.</summary>
+    /// <summary>Plain values as event data: numbers and Guids are written as their JSON.</summary>
+    [Stream(Format.Sse, "/sse/numbers")]
+    public static IEnumerable<double> Numbers(int count) => Enumerable.Range(0, count).Select(i => i * 0.1);
+
+    [Stream(Format.Sse, "/sse/ids")]
+    public static IEnumerable<SseItem<Guid>> Ids(int count) => Enumerable.Range(0, count).Select(i => new SseItem<Guid>(new Guid(i, 0, 0, new byte[8]), "id") { EventId = i.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
     [Stream(Format.Sse, "/sse/fuzz/text")]
     public static IEnumerable<string> FuzzText(int seed, int count) => Enumerable.Range(0, count).Select(i => FuzzEvent.Create(seed, i).Data);
 

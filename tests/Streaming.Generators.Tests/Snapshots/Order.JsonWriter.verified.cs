@@ -6,7 +6,7 @@ namespace Streaming.Generated.Shop
 {
     /// <summary>Writes <see cref="global::Shop.Order"/> as <c>JsonSerializer</c> does with <c>JsonSerializerOptions.Web</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Streaming.Generators", "0.1.0.0")]
-    internal sealed class OrderJsonWriter : global::Streaming.IJsonItemWriter<global::Shop.Order>
+    internal sealed class OrderJsonWriter : global::Streaming.IJsonItemWriter<global::Shop.Order?>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_Customer = global::System.Text.Json.JsonEncodedText.Encode("customer");
@@ -23,7 +23,7 @@ namespace Streaming.Generated.Shop
         }
 
         /// <inheritdoc />
-        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Order value)
+        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Order? value)
         {
             if (value is null)
             {
@@ -38,14 +38,16 @@ namespace Streaming.Generated.Shop
             writer.WriteNumber(s_Status, (int)value.Status);
             writer.WriteString(s_PlacedAt, value.PlacedAt);
             writer.WriteString(s_Reference, value.Reference);
-            if (value.Sequence is { } @sequence)
+
+            if (value.Sequence is { } sequence)
             {
-                writer.WriteNumber(s_Sequence, @sequence);
+                writer.WriteNumber(s_Sequence, sequence);
             }
             else
             {
                 writer.WriteNull(s_Sequence);
             }
+
             writer.WriteBoolean(s_Paid, value.Paid);
             writer.WriteString(s_Note, value.Note);
             writer.WriteEndObject();
