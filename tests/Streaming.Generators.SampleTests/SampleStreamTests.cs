@@ -32,6 +32,18 @@ public sealed class SampleStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_catalogue_is_one_json_array()
+    {
+        using var client = _sample.CreateClient();
+        using var response = await client.GetAsync("/products");
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var products = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(Enumerable.Range(1, 10), products.EnumerateArray().Select(product => product.GetProperty("id").GetInt32()));
+        Assert.Equal("""{"id":1,"name":"Espresso beans 1 kg","price":24.90}""", products[0].GetRawText());
+    }
+
+    [Fact]
     public async Task A_customers_orders_are_only_theirs()
     {
         using var client = _sample.CreateClient();

@@ -34,7 +34,11 @@ public sealed class TrimmedPublishTests(PublishedSample published) : IClassFixtu
             using var fromJit = jit.CreateClient();
             using var fromTrimmed = trimmed.CreateClient();
 
-            foreach (var path in new[] { "/orders?limit=20000", "/customers/42/orders", "/orders?after=19990", "/", "/app.js" })
+            foreach (var path in new[]
+                {
+                    "/orders?limit=20000", "/customers/42/orders", "/orders?after=19990", "/products",
+                    "/customers/42/orders.csv", "/customers/42/report.txt", "/", "/app.js",
+                })
             {
                 var expected = await fromJit.GetByteArrayAsync(path);
                 Assert.True(expected.Length > 0, $"{path} is empty.");

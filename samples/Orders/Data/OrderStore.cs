@@ -39,6 +39,18 @@ public abstract class OrderStore
             [("customer", customerId)],
             cancellationToken);
 
+    /// <summary>The catalogue, as the database holds it.</summary>
+    public async IAsyncEnumerable<Product> ProductsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT id, name, price FROM products ORDER BY id", []);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new Product(reader.GetInt32(0), reader.GetString(1), reader.GetDecimal(2));
+        }
+    }
+
     public async Task<long> LastOrderIdAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
