@@ -75,6 +75,19 @@ public sealed class SampleStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kestrel_keeps_an_idle_feed_open_past_the_minimum_data_rate_grace_period()
+    {
+        using var client = _sample.CreateClient();
+        using var lines = await StreamedLines.OpenAsync(client, "/orders/feed");
+        await lines.NextIdsAsync(10, s_prompt, "the recent orders");
+
+        // MinResponseDataRate (240 B/s after a 5 s grace) judges a client's reading, not a producer's silence.
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var placed = await Shop.PlaceOrderAsync(client);
+        Assert.Equal([placed], await lines.NextIdsAsync(1, s_prompt, $"order {placed} after 8 s of silence"));
+    }
+
+    [Fact]
     public async Task Live_events_resume_right_after_the_last_event_id_then_follow_new_orders()
     {
         using var client = _sample.CreateClient();
