@@ -1,17 +1,21 @@
+using System.Globalization;
 using System.Net;
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Streaming.Generators.SampleTests.Infrastructure;
 
 namespace Streaming.Generators.SampleTests;
 
 /// <summary>
-/// What docs/migration.md says about the starting point: a minimal API that returns <c>IAsyncEnumerable&lt;T&gt;</c>,
-/// measured over a real Kestrel socket.
+/// What docs/migration.md says about the starting points — a minimal API that returns <c>IAsyncEnumerable&lt;T&gt;</c>,
+/// and one that returns <c>TypedResults.ServerSentEvents</c> — measured over a real Kestrel socket.
 /// </summary>
 public sealed class MinimalApiBaselineTests : IAsyncLifetime
 {
@@ -28,6 +32,7 @@ public sealed class MinimalApiBaselineTests : IAsyncLifetime
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapGet("/orders", (CancellationToken cancellationToken) => GatedAsync(cancellationToken));
+        _app.MapGet("/events", (CancellationToken cancellationToken) => TypedResults.ServerSentEvents(EventsAsync(cancellationToken)));
         await _app.StartAsync();
         _address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
     }
@@ -60,6 +65,45 @@ public sealed class MinimalApiBaselineTests : IAsyncLifetime
         _permits.Release();
         received.Append(await new StreamReader(body).ReadToEndAsync());
         Assert.Equal("""[{"id":1,"product":"p1"},{"id":2,"product":"p2"},{"id":3,"product":"p3"},{"id":4,"product":"p4"}]""", received.ToString());
+    }
+
+    [Fact]
+    public async Task TypedResults_ServerSentEvents_writes_the_id_after_the_data_and_no_proxy_header()
+    {
+        using var client = new HttpClient { BaseAddress = _address };
+        _permits.Release(2);
+        using var response = await client.GetAsync("/events");
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store, no-cache", string.Join(", ", response.Headers.GetValues("Cache-Control")));
+        Assert.False(response.Headers.Contains("X-Accel-Buffering"));
+        Assert.Equal(
+            "event: order\ndata: {\"id\":1,\"product\":\"p1\"}\nid: 1\n\nevent: order\ndata: {\"id\":2,\"product\":\"p2\"}\nid: 2\n\n",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Behind_a_bare_nginx_proxy_pass_TypedResults_ServerSentEvents_holds_its_events_back()
+    {
+        await using var nginx = await Nginx.StartAsync(Nginx.BareProxyPass, _address);
+        using var client = new HttpClient { BaseAddress = nginx.BaseAddress };
+        _permits.Release(1);
+
+        // One event is written and flushed by Kestrel, then the producer waits: nginx passes on nothing, not even headers.
+        var events = client.GetAsync("/events?count=2", HttpCompletionOption.ResponseHeadersRead);
+        Assert.NotSame(events, await Task.WhenAny(events, Task.Delay(TimeSpan.FromSeconds(3))));
+
+        _permits.Release(1);
+        using var response = await events;
+        Assert.EndsWith("id: 2\n\n", await response.Content.ReadAsStringAsync());
+    }
+
+    private async IAsyncEnumerable<SseItem<Order>> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var order in GatedAsync(cancellationToken).Take(2).WithCancellation(cancellationToken))
+        {
+            yield return new SseItem<Order>(order, "order") { EventId = order.Id.ToString(CultureInfo.InvariantCulture) };
+        }
     }
 
     private async IAsyncEnumerable<Order> GatedAsync([EnumeratorCancellation] CancellationToken cancellationToken)

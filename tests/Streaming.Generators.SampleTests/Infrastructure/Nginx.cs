@@ -75,7 +75,7 @@ public sealed partial class Nginx : IAsyncDisposable
         var nginx = new Nginx(process, prefix, port);
         try
         {
-            await SampleServer.WaitForHttpAsync(nginx.BaseAddress, process, TimeSpan.FromSeconds(30));
+            await SampleServer.WaitForHttpAsync(nginx.BaseAddress, process, TimeSpan.FromSeconds(30), anyStatus: true);
             return nginx;
         }
         catch

@@ -105,8 +105,11 @@ public sealed class SampleServer : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync() => await WaitForHttpAsync(BaseAddress, _process, TimeSpan.FromMinutes(2));
 
-    /// <summary>Polls <paramref name="address"/> until it answers 200, failing early if the process exits.</summary>
-    public static async Task WaitForHttpAsync(Uri address, ChildProcess process, TimeSpan timeout)
+    /// <summary>
+    /// Polls <paramref name="address"/> until it answers 2xx (or anything, with <paramref name="anyStatus"/>), failing
+    /// early if the process exits.
+    /// </summary>
+    public static async Task WaitForHttpAsync(Uri address, ChildProcess process, TimeSpan timeout, bool anyStatus = false)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -116,7 +119,7 @@ public sealed class SampleServer : IAsyncDisposable
             try
             {
                 using var response = await client.GetAsync(address);
-                if (response.IsSuccessStatusCode)
+                if (anyStatus || response.IsSuccessStatusCode)
                 {
                     return;
                 }
