@@ -86,7 +86,7 @@ public sealed class MinimalApiBaselineTests : IAsyncLifetime
     public async Task Behind_a_bare_nginx_proxy_pass_TypedResults_ServerSentEvents_holds_its_events_back()
     {
         await using var nginx = await Nginx.StartAsync(Nginx.BareProxyPass, _address);
-        using var client = new HttpClient { BaseAddress = nginx.BaseAddress };
+        using var client = nginx.CreateClient();
         _permits.Release(1);
 
         // One event is written and flushed by Kestrel, then the producer waits: nginx passes on nothing, not even headers.

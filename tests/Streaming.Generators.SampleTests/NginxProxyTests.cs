@@ -26,7 +26,7 @@ public sealed class NginxProxyTests : IAsyncLifetime
     public async Task Feed_rows_pass_through_nginx_while_the_producer_is_blocked(string site)
     {
         await using var nginx = await StartNginxAsync(site);
-        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var proxied = nginx.CreateClient();
         using var lines = await StreamedLines.OpenAsync(proxied, "/orders/feed");
 
         // Ten rows (about 1.3 kB, well under nginx's buffers), then the producer waits for a new order.
@@ -42,12 +42,9 @@ public sealed class NginxProxyTests : IAsyncLifetime
     public async Task Live_events_pass_through_nginx_while_the_producer_is_blocked(string site)
     {
         await using var nginx = await StartNginxAsync(site);
-        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var proxied = nginx.CreateClient();
         using var events = await StreamedLines.OpenAsync(proxied, "/orders/live");
-        for (var i = 0; i < 10; i++)
-        {
-            await events.NextEventAsync(s_prompt, $"recent order event {i + 1} through nginx");
-        }
+        await events.NextEventsAsync(10, s_prompt, "the recent order events through nginx");
 
         using var direct = _sample.CreateClient();
         var placed = await Shop.PlaceOrderAsync(direct);
@@ -59,7 +56,7 @@ public sealed class NginxProxyTests : IAsyncLifetime
     public async Task A_large_stream_through_nginx_is_byte_for_byte_what_kestrel_sends(string site)
     {
         await using var nginx = await StartNginxAsync(site);
-        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress };
+        using var proxied = nginx.CreateClient();
         using var direct = _sample.CreateClient();
 
         var throughNginx = await proxied.GetByteArrayAsync("/orders?limit=20000");
@@ -74,7 +71,7 @@ public sealed class NginxProxyTests : IAsyncLifetime
     {
         var site = Nginx.DocumentedConfiguration().Replace("proxy_read_timeout 60s;", "proxy_read_timeout 2s;");
         await using var nginx = await Nginx.StartAsync(site, _sample.BaseAddress);
-        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var proxied = nginx.CreateClient();
         using var lines = await StreamedLines.OpenAsync(proxied, "/orders/feed");
         await lines.NextIdsAsync(10, s_prompt, "the recent orders through nginx");
 
@@ -94,12 +91,9 @@ public sealed class NginxProxyTests : IAsyncLifetime
         });
         var site = Nginx.DocumentedConfiguration().Replace("proxy_read_timeout 60s;", "proxy_read_timeout 2s;");
         await using var nginx = await Nginx.StartAsync(site, sample.BaseAddress);
-        using var proxied = new HttpClient { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var proxied = nginx.CreateClient();
         using var events = await StreamedLines.OpenAsync(proxied, "/orders/live");
-        for (var i = 0; i < 10; i++)
-        {
-            await events.NextEventAsync(s_prompt, $"recent order event {i + 1}");
-        }
+        await events.NextEventsAsync(10, s_prompt, "the recent order events");
 
         // Six seconds of nothing but heartbeats, three times nginx's read timeout: the stream is still open.
         var quiet = System.Diagnostics.Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Streaming.Generators.Testing;
 
 namespace Streaming.Generators.SampleTests.Infrastructure;
 
@@ -49,12 +50,7 @@ public sealed class ChildProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        // A clean CLI: no MSBuild settings inherited from the test run, no telemetry banner.
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment.Remove("MSBuildExtensionsPath");
-        info.Environment.Remove("MSBUILD_EXE_PATH");
-        info.Environment.Remove("MSBuildSDKsPath");
+        info.WithCleanDotNet();
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[name] = value;

@@ -23,6 +23,8 @@ public sealed partial class Nginx : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
     public string ErrorLog => File.ReadAllText(Path.Combine(_prefix.FullName, "error.log"));
 
     /// <summary>nginx's defaults: HTTP/1.0 to the upstream, response buffering on.</summary>

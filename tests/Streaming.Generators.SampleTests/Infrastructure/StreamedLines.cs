@@ -109,6 +109,18 @@ public sealed class StreamedLines(HttpResponseMessage response, Stream body) : I
         return block;
     }
 
+    /// <summary>The next <paramref name="count"/> Server-Sent Events blocks.</summary>
+    public async Task<IReadOnlyList<SseBlock>> NextEventsAsync(int count, TimeSpan timeout, string what)
+    {
+        var blocks = new List<SseBlock>();
+        for (var i = 1; i <= count; i++)
+        {
+            blocks.Add(await NextEventAsync(timeout, $"{what} ({i} of {count})"));
+        }
+
+        return blocks;
+    }
+
     public void Dispose()
     {
         _reader.Dispose();
