@@ -3,7 +3,7 @@ using Streaming.Generators.SampleTests.Infrastructure;
 namespace Streaming.Generators.SampleTests;
 
 /// <summary>The sample's page in headless Chromium: what a person sees while the streams arrive.</summary>
-public sealed class BrowserPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class BrowserPageTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_prompt = TimeSpan.FromSeconds(15);
 
@@ -19,7 +19,7 @@ public sealed class BrowserPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task Live_rows_render_as_they_arrive_while_both_streams_stay_open()
     {
-        await using var page = await browser.Browser.OpenAsync(_sample.BaseAddress);
+        await using var page = await DevToolsPage.OpenAsync(_sample.BaseAddress);
 
         // Both producers now wait for new orders, so these rows reached the DOM before any end of stream.
         foreach (var panel in s_livePanels)
@@ -48,7 +48,7 @@ public sealed class BrowserPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task Both_streams_resume_after_the_server_drops_them_without_losing_or_repeating_an_order()
     {
-        await using var page = await browser.Browser.OpenAsync(_sample.BaseAddress);
+        await using var page = await DevToolsPage.OpenAsync(_sample.BaseAddress);
         foreach (var panel in s_livePanels)
         {
             await page.WaitUntilAsync($"{Rows(panel)}.length === 10", s_prompt, $"the ten most recent orders in #{panel}");
@@ -73,7 +73,7 @@ public sealed class BrowserPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task The_text_report_is_written_into_the_page()
     {
-        await using var page = await browser.Browser.OpenAsync(_sample.BaseAddress);
+        await using var page = await DevToolsPage.OpenAsync(_sample.BaseAddress);
         await page.EvaluateAsync("document.getElementById('report').click()");
 
         await page.WaitUntilAsync("document.getElementById('report-status').textContent === 'closed'", s_prompt, "the report to finish");

@@ -1,39 +1,59 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Streaming.Generators.Testing;
 
 namespace Streaming.Generators.SampleTests.Infrastructure;
 
-/// <summary>One browser page over the DevTools protocol: navigate, evaluate script, wait for the DOM.</summary>
+/// <summary>
+/// A page in headless Chromium, driven over the DevTools protocol (<see cref="ClientWebSocket"/>): evaluate
+/// script in it and wait for what it shows. Disposing it closes the browser.
+/// </summary>
 public sealed class DevToolsPage : IAsyncDisposable
 {
+    private readonly HeadlessChromium _browser;
     private readonly ClientWebSocket _socket;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _receiving;
     private int _nextId;
 
-    private DevToolsPage(ClientWebSocket socket)
+    private DevToolsPage(HeadlessChromium browser, ClientWebSocket socket)
     {
+        _browser = browser;
         _socket = socket;
         _receiving = Task.Run(ReceiveAsync);
     }
 
-    public static async Task<DevToolsPage> ConnectAsync(Uri webSocketUrl)
+    /// <summary>Starts a browser on <paramref name="url"/> and returns once the page has loaded.</summary>
+    public static async Task<DevToolsPage> OpenAsync(Uri url)
     {
+        var executable = HeadlessChromium.Find();
+        Assert.True(executable is not null, $"Chromium is not installed. Run `{Repository.InstallScript}` (as root, or with sudo).");
+        var browser = HeadlessChromium.Open(executable, url, devTools: true);
         var socket = new ClientWebSocket();
-        await socket.ConnectAsync(webSocketUrl, CancellationToken.None);
-        return new DevToolsPage(socket);
-    }
+        try
+        {
+            var port = await browser.DevToolsPortAsync(TimeSpan.FromSeconds(30));
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            var targets = await http.GetFromJsonAsync<JsonElement>("json/list");
+            var target = targets.EnumerateArray().First(target => target.GetProperty("type").GetString() == "page");
+            await socket.ConnectAsync(new Uri(target.GetProperty("webSocketDebuggerUrl").GetString()!), CancellationToken.None);
+        }
+        catch
+        {
+            socket.Dispose();
+            await browser.DisposeAsync();
+            throw;
+        }
 
-    public async Task NavigateAsync(Uri url)
-    {
-        await SendAsync("Page.enable");
-        await SendAsync("Page.navigate", new JsonObject { ["url"] = url.ToString() });
-        await WaitUntilAsync($"location.href === {JsonSerializer.Serialize(url.ToString())} && document.readyState === 'complete'",
+        var page = new DevToolsPage(browser, socket);
+        await page.WaitUntilAsync($"location.href === {JsonSerializer.Serialize(url.ToString())} && document.readyState === 'complete'",
             TimeSpan.FromSeconds(30), $"{url} to load");
+        return page;
     }
 
     /// <summary>Evaluates <paramref name="expression"/> in the page and returns its value as JSON.</summary>
@@ -85,6 +105,7 @@ public sealed class DevToolsPage : IAsyncDisposable
 
         await _receiving;
         _socket.Dispose();
+        await _browser.DisposeAsync();
     }
 
     private async Task<JsonElement> SendAsync(string method, JsonObject? parameters = null)
