@@ -5,8 +5,8 @@ namespace Orders.Data;
 
 /// <summary>
 /// The orders database, in plain ADO.NET. The queries are the same SQL on SQLite and PostgreSQL; a subclass
-/// opens connections, creates and seeds the schema, and converts the one type the two store differently
-/// (timestamps).
+/// opens connections, creates and seeds the schema, and converts what the two store differently (SQLite keeps
+/// decimals and timestamps as text).
 /// </summary>
 public abstract class OrderStore
 {
