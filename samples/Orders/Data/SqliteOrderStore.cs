@@ -8,13 +8,13 @@ namespace Orders.Data;
 /// <summary>The embedded database: one SQLite file, created and seeded on first start.</summary>
 public sealed class SqliteOrderStore(string path, ILogger<SqliteOrderStore> logger) : OrderStore
 {
-    // Write-ahead logging lets the live feeds read while an order is being placed.
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
 
     public override Task EnsureSeededAsync(int orders, CancellationToken cancellationToken)
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // Write-ahead logging lets the live feeds read while an order is being placed.
         Execute(connection, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS products (
@@ -39,14 +39,9 @@ public sealed class SqliteOrderStore(string path, ILogger<SqliteOrderStore> logg
         // One transaction: a start that is stopped half-way leaves an empty database, seeded again next time.
         var watch = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
-        Insert(connection, "INSERT INTO products VALUES ($1, $2, $3)", Catalog.Products,
-            (p, values) => { values[0] = p.Id; values[1] = p.Name; values[2] = p.Price; });
+        Insert(connection, "INSERT INTO products VALUES ($1, $2, $3)", Catalog.Products, p => [p.Id, p.Name, p.Price]);
         Insert(connection, "INSERT INTO orders VALUES ($1, $2, $3, $4, $5, $6, $7)", SeedData.Orders(orders),
-            (o, values) =>
-            {
-                values[0] = o.Id; values[1] = o.CustomerId; values[2] = o.ProductId; values[3] = o.Quantity;
-                values[4] = o.Total; values[5] = (int)o.Status; values[6] = o.CreatedAt;
-            });
+            o => [o.Id, o.CustomerId, o.ProductId, o.Quantity, o.Total, (int)o.Status, o.CreatedAt]);
         transaction.Commit();
         logger.LogInformation("Seeded {Orders} orders into {Path} in {Elapsed} ms", orders, path, watch.ElapsedMilliseconds);
         return Task.CompletedTask;
@@ -71,20 +66,20 @@ public sealed class SqliteOrderStore(string path, ILogger<SqliteOrderStore> logg
         _ => value,
     };
 
-    private void Insert<T>(SqliteConnection connection, string sql, IEnumerable<T> rows, Action<T, object[]> fill)
+    /// <summary>Inserts <paramref name="rows"/> with one prepared statement whose parameters are $1, $2 …</summary>
+    private void Insert<T>(SqliteConnection connection, string sql, IEnumerable<T> rows, Func<T, object[]> values)
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = sql;
-        var parameters = Enumerable.Range(0, sql.Count(c => c == '$'))
-            .Select(i => insert.Parameters.Add(new SqliteParameter { ParameterName = $"${i + 1}" }))
+        var parameters = Enumerable.Range(1, sql.Count(c => c == '$'))
+            .Select(i => insert.Parameters.Add(new SqliteParameter { ParameterName = $"${i}" }))
             .ToArray();
-        var values = new object[parameters.Length];
         foreach (var row in rows)
         {
-            fill(row, values);
-            for (var i = 0; i < values.Length; i++)
+            var rowValues = values(row);
+            for (var i = 0; i < parameters.Length; i++)
             {
-                parameters[i].Value = ToDbValue(values[i]);
+                parameters[i].Value = ToDbValue(rowValues[i]);
             }
 
             insert.ExecuteNonQuery();
