@@ -49,4 +49,16 @@ public sealed class StreamAttribute : Attribute
     /// heartbeats off for this endpoint.
     /// </summary>
     public int SseHeartbeatSeconds { get; set; }
+
+    /// <summary>
+    /// Flush every item on its own. When not set, <see cref="StreamingOptions.FlushEveryItem"/> applies
+    /// (by default: flush when the producer makes the writer wait, and at the byte threshold).
+    /// </summary>
+    public bool FlushEveryItem { get; set; }
+
+    /// <summary>
+    /// Buffered bytes past which this endpoint flushes while its producer is still ready. When not set (or not
+    /// positive), <see cref="StreamingOptions.FlushThresholdBytes"/> applies.
+    /// </summary>
+    public int FlushThresholdBytes { get; set; }
 }

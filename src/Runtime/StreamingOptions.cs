@@ -1,20 +1,20 @@
 using System;
 using System.Threading;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Streaming;
 
-/// <summary>Options shared by every streamed endpoint of the application.</summary>
+/// <summary>
+/// Options shared by every streamed endpoint of the application. Set them with
+/// <c>services.AddStreaming(o => …)</c> or any other use of the options pattern
+/// (<c>services.Configure&lt;StreamingOptions&gt;(…)</c>); they are read once, when the first stream starts.
+/// </summary>
 public sealed class StreamingOptions
 {
-    internal static readonly StreamingOptions Default = new();
-
     /// <summary>
     /// Buffered bytes past which the writer flushes even though the producer is still ready with more items.
     /// The writer also flushes whenever the producer makes it wait, so this only bounds how much a fast
-    /// producer batches per write. 16 KiB by default.
+    /// producer batches per write. 16 KiB by default; <c>[Stream(FlushThresholdBytes = …)]</c> overrides it
+    /// per endpoint.
     /// </summary>
     public int FlushThresholdBytes
     {
@@ -36,6 +36,40 @@ public sealed class StreamingOptions
             : throw new ArgumentOutOfRangeException(nameof(value), value, "The heartbeat interval must be positive, or Timeout.InfiniteTimeSpan for none.");
     } = TimeSpan.FromSeconds(15);
 
-    internal static StreamingOptions For(HttpContext context)
-        => context.RequestServices?.GetService<IOptions<StreamingOptions>>()?.Value ?? Default;
+    /// <summary>
+    /// Whether every item is flushed on its own, whatever the producer does next. Costs a write per item;
+    /// meant for streams whose items are rare and each one matters at once (prices, progress events).
+    /// <see langword="false"/> by default; <c>[Stream(FlushEveryItem = …)]</c> overrides it per endpoint.
+    /// </summary>
+    public bool FlushEveryItem { get; set; }
+
+    /// <summary>
+    /// The most streams the application serves at once, over all streamed endpoints. A request over the limit
+    /// gets <c>503 Service Unavailable</c> with a <c>Retry-After</c> header before its parameters are bound.
+    /// <see langword="null"/> (no limit) by default.
+    /// </summary>
+    public int? MaxConcurrentStreams
+    {
+        get;
+        set => field = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The stream limit must be positive, or null for none.");
+    }
+
+    /// <summary>What the <c>Retry-After</c> header of a <c>503</c> over <see cref="MaxConcurrentStreams"/> says, in whole seconds. 5 seconds by default.</summary>
+    public TimeSpan ConcurrencyLimitRetryAfter
+    {
+        get;
+        set => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Retry-After cannot be negative.");
+    } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest a stream may run. When it passes, the request's cancellation token fires; once the producer
+    /// has stopped, a stream that has sent nothing yet is answered <c>504 Gateway Timeout</c>, and one that
+    /// has is ended as incomplete (aborted, or an SSE <c>error</c> event), never as if it were complete.
+    /// <see langword="null"/> (no limit) by default.
+    /// </summary>
+    public TimeSpan? MaxStreamDuration
+    {
+        get;
+        set => field = value is null || value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The maximum duration must be positive, or null for none.");
+    }
 }

@@ -60,11 +60,17 @@ public sealed class AllocationTests
         WriteAll(formatter, items, buffer);
         WriteAll(formatter, items, buffer);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        WriteAll(formatter, items, buffer);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // A method the tiered JIT promotes during a pass can allocate once on this thread; an allocation per item
+        // shows in every pass. The quietest of a few passes is the steady state.
+        var allocated = long.MaxValue;
+        for (var pass = 0; pass < 5 && allocated != 0; pass++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            WriteAll(formatter, items, buffer);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.True(allocated == 0, $"Writing {items.Length} items allocated {allocated} bytes ({(double)allocated / items.Length:F1} per item).");
+        Assert.True(allocated == 0, $"Writing {items.Length} items allocated {allocated} bytes ({(double)allocated / items.Length:F1} per item) in the quietest of five passes.");
     }
 
     private static void WriteAll<T>(StreamFormatter<T> formatter, T[] items, ArrayBufferWriter<byte> buffer)

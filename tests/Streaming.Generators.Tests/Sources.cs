@@ -40,7 +40,7 @@ internal static class Sources
 
         public static class OrderStreams
         {
-            [Stream(Format.NdJson, "/customers/{customerId:int}/orders")]
+            [Stream(Format.NdJson, "/customers/{customerId:int}/orders", FlushEveryItem = true)]
             public static async IAsyncEnumerable<Order> ForCustomer(
                 int customerId,
                 OrderStatus? status,
@@ -59,7 +59,7 @@ internal static class Sources
         {
             public ShopDb Db { get; } = db;
 
-            [Stream(Format.NdJson, "/reports", Method = "POST")]
+            [Stream(Format.NdJson, "/reports", Method = "POST", FlushThresholdBytes = 4096)]
             public IEnumerable<Order> Recent(HttpContext context, [FromBody] ReportFilter filter)
             {
                 yield break;

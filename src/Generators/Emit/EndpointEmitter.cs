@@ -28,6 +28,12 @@ internal static class EndpointEmitter
                 }
 
                 w.Line();
+                foreach (var method in methods)
+                {
+                    w.Line($"private static readonly global::Streaming.StreamEndpointMetadata {MetadataField(names[method])} = {NewMetadata(method)};");
+                }
+
+                w.Line();
                 EmitMapAll(w, methods, names);
                 foreach (var method in methods)
                 {
@@ -62,15 +68,56 @@ internal static class EndpointEmitter
 
     private static void EmitMapOne(SourceWriter w, StreamMethodSpec method, string name)
     {
+        var responseType = method.Format == StreamFormat.JsonArray ? method.ElementType + "[]" : method.ElementType;
+        var parameterTypes = string.Join(", ", method.Parameters.Select(p => $"typeof({p.RuntimeType})"));
+        var requestParameters = string.Join(", ", method.Parameters
+            .Where(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Body)
+            .Select(p => $"({Literal(p.Name)}, {(p.IsRequired ? "false" : "true")})"));
+
         w.Line($"/// <summary>Maps <see cref=\"{method.ContainingType}.{method.MethodName}\"/> as a <c>Format.{method.Format}</c> stream at <paramref name=\"pattern\"/>.</summary>");
         w.Line($"public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder Map{name}(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)");
-        w.Line($"    => endpoints.MapMethods(pattern, s_{method.HttpMethod.ToLowerInvariant()}, Handle{name});");
+        w.Line("    => global::Streaming.StreamEndpointConventions.WithStreamMetadata(");
+        w.Line($"        endpoints.MapMethods(pattern, s_{method.HttpMethod.ToLowerInvariant()}, Handle{name}),");
+        w.Line($"        {MetadataField(name)},");
+        w.Line($"        responseType: typeof({responseType}),");
+        w.Line($"        declaringType: typeof({method.ContainingType}),");
+        w.Line($"        methodName: {Literal(method.MethodName)},");
+        w.Line($"        parameterTypes: [{parameterTypes}],");
+        w.Line($"        requestParameters: [{requestParameters}]);");
+    }
+
+    private static string MetadataField(string name) => $"s_{char.ToLowerInvariant(name[0])}{name.Substring(1)}Metadata";
+
+    private static string NewMetadata(StreamMethodSpec method)
+    {
+        var settings = new List<string>();
+        if (method.Flush.EveryItem is { } everyItem)
+        {
+            settings.Add($"FlushEveryItem = {(everyItem ? "true" : "false")}");
+        }
+
+        if (method.Flush.ThresholdBytes is { } threshold)
+        {
+            settings.Add($"FlushThresholdBytes = {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        var created = $"new(global::Streaming.Format.{method.Format})";
+        return settings.Count == 0 ? created : $"{created} {{ {string.Join(", ", settings)} }}";
     }
 
     private static void EmitHandler(SourceWriter w, StreamMethodSpec method, string name)
     {
         using (w.Block($"private static async global::System.Threading.Tasks.Task Handle{name}(global::Microsoft.AspNetCore.Http.HttpContext httpContext)"))
         {
+            // Admission comes first: a request over the concurrency limit is refused before anything is bound, and
+            // the cancellation token bound below already carries the maximum duration.
+            w.Line($"using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, {MetadataField(name)});");
+            using (w.Block("if (stream is null)"))
+            {
+                w.Line("return;");
+            }
+
+            w.Line();
             foreach (var parameter in method.Parameters)
             {
                 EmitBinding(w, parameter);
@@ -96,7 +143,7 @@ internal static class EndpointEmitter
             w.Line($"var items = {target}.{method.MethodName}({arguments});");
             // Writers take null items (an empty record, JSON null), so a stream of T? is written as a stream of T.
             var items = method.Encoding.NullableItems ? "items!" : "items";
-            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(httpContext, {items}, {FormatterEmitter.Create(method)});");
+            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(stream, {items}, {FormatterEmitter.Create(method)});");
         }
     }
 

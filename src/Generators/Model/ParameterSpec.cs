@@ -37,6 +37,7 @@ internal enum ParseKind
 /// <param name="Parse">How text becomes the value.</param>
 /// <param name="IsRequired">Whether a missing value is a 400 (not nullable, no default).</param>
 /// <param name="DefaultValue">A C# expression for the default when the value is optional, or <see langword="null"/>.</param>
+/// <param name="RuntimeType">Its type as <c>typeof</c> takes it (no nullable reference annotations), to find the method by reflection.</param>
 internal sealed record ParameterSpec(
     string Name,
     string Type,
@@ -45,4 +46,5 @@ internal sealed record ParameterSpec(
     string RequestName,
     ParseKind Parse,
     bool IsRequired,
-    string? DefaultValue);
+    string? DefaultValue,
+    string RuntimeType);

@@ -23,6 +23,7 @@ internal enum StreamFormat
 /// <param name="ElementType">The element type, <c>global::</c>-qualified.</param>
 /// <param name="ItemWriter">The generated writer of the payload, <c>global::</c>-qualified, or <see langword="null"/> for text.</param>
 /// <param name="Parameters">The method's parameters, in order.</param>
+/// <param name="Flush">The flush settings of the attribute.</param>
 internal sealed record StreamMethodSpec(
     string ContainingType,
     string ContainingTypeName,
@@ -35,10 +36,19 @@ internal sealed record StreamMethodSpec(
     string HttpMethod,
     string ElementType,
     string? ItemWriter,
-    EquatableArray<ParameterSpec> Parameters)
+    EquatableArray<ParameterSpec> Parameters,
+    FlushSpec Flush)
 {
     /// <summary>The payload and per-endpoint settings of the format.</summary>
     public ItemEncodingSpec Encoding { get; init; } = ItemEncodingSpec.Default;
+}
+
+/// <summary>The flush settings a <c>[Stream]</c> attribute sets; <see langword="null"/> leaves the application's.</summary>
+/// <param name="EveryItem">The <c>FlushEveryItem</c> named argument.</param>
+/// <param name="ThresholdBytes">The <c>FlushThresholdBytes</c> named argument, when positive.</param>
+internal sealed record FlushSpec(bool? EveryItem, int? ThresholdBytes)
+{
+    public static readonly FlushSpec Default = new(null, null);
 }
 
 internal enum Disposal

@@ -21,12 +21,13 @@ internal static class ParameterParser
         error = null;
         var type = parameter.Type;
         var typeName = KnownTypes.NameWithNullability(type);
+        var runtimeType = KnownTypes.Name(type);
         var name = parameter.Name;
 
         var special = SpecialSource(type);
         if (special is { } specialSource)
         {
-            return new ParameterSpec(name, typeName, null, specialSource, name, ParseKind.None, false, null);
+            return new ParameterSpec(name, typeName, null, specialSource, name, ParseKind.None, false, null, runtimeType);
         }
 
         var (explicitSource, explicitName) = ExplicitSource(parameter);
@@ -52,10 +53,10 @@ internal static class ParameterParser
                 error = $"'{name}' is bound from the {source.ToString().ToLowerInvariant()} but its type '{type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}' cannot be parsed from text (it needs to be a string, an enum or implement IParsable<T>)";
             }
 
-            return new ParameterSpec(name, typeName, parsedType, source, requestName, kind ?? ParseKind.None, !optional, defaultValue);
+            return new ParameterSpec(name, typeName, parsedType, source, requestName, kind ?? ParseKind.None, !optional, defaultValue, runtimeType);
         }
 
-        return new ParameterSpec(name, typeName, null, source, requestName, ParseKind.None, !optional, defaultValue);
+        return new ParameterSpec(name, typeName, null, source, requestName, ParseKind.None, !optional, defaultValue, runtimeType);
     }
 
     private static BindingSource? SpecialSource(ITypeSymbol type)

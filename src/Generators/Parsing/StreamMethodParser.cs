@@ -39,7 +39,7 @@ internal static class StreamMethodParser
 
         var location = (context.TargetNode as MethodDeclarationSyntax)?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault();
         var displayName = $"{method.ContainingType?.Name}.{method.Name}";
-        var (format, route, httpMethod) = ReadAttribute(context.Attributes[0]);
+        var (format, route, httpMethod, flush) = ReadAttribute(context.Attributes[0]);
 
         if (!TryGetElementType(method.ReturnType, out var elementType, out var isAsync))
         {
@@ -133,7 +133,8 @@ internal static class StreamMethodParser
             httpMethod.ToUpperInvariant(),
             KnownTypes.Name(elementType),
             element.Writer,
-            parameters.ToEquatableArray())
+            parameters.ToEquatableArray(),
+            flush)
         {
             Encoding = new ItemEncodingSpec(element.Payload, element.SseItemData, options, HasNullableAnnotation(elementType)),
         };
@@ -144,15 +145,23 @@ internal static class StreamMethodParser
     private static MethodParseResult Empty(List<DiagnosticInfo> diagnostics)
         => new(null, EquatableArray<JsonTypeSpec>.Empty, EquatableArray<CsvTypeSpec>.Empty, diagnostics.ToEquatableArray());
 
-    private static (StreamFormat Format, string? Route, string HttpMethod) ReadAttribute(AttributeData attribute)
+    private static (StreamFormat Format, string? Route, string HttpMethod, FlushSpec Flush) ReadAttribute(AttributeData attribute)
     {
         var format = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value
             ? (StreamFormat)value
             : StreamFormat.NdJson;
         var route = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
-        var httpMethod = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Method").Value.Value as string;
-        return (format, route, string.IsNullOrWhiteSpace(httpMethod) ? "GET" : httpMethod!);
+        var httpMethod = Named(attribute, "Method") as string;
+
+        // Only what the attribute sets overrides the application's options; a threshold that is not positive sets nothing.
+        var flush = new FlushSpec(
+            Named(attribute, "FlushEveryItem") as bool?,
+            Named(attribute, "FlushThresholdBytes") is int threshold && threshold > 0 ? threshold : null);
+        return (format, route, string.IsNullOrWhiteSpace(httpMethod) ? "GET" : httpMethod!, flush);
     }
+
+    private static object? Named(AttributeData attribute, string name)
+        => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
     private static bool TryGetElementType(ITypeSymbol returnType, out ITypeSymbol elementType, out bool isAsync)
     {

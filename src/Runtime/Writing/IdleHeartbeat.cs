@@ -1,5 +1,4 @@
 using System;
-using System.IO.Pipelines;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -13,22 +12,22 @@ namespace Streaming;
 internal static class IdleHeartbeat
 {
     /// <summary>A task with the result of <paramref name="pending"/>, sending heartbeats until it completes.</summary>
-    public static ValueTask<bool> WhilePending<T>(ValueTask<bool> pending, StreamFormatter<T> formatter, PipeWriter output)
+    public static ValueTask<bool> WhilePending<T>(ValueTask<bool> pending, StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken)
     {
         var interval = formatter.HeartbeatInterval;
         return pending.IsCompleted || interval == Timeout.InfiniteTimeSpan || interval <= TimeSpan.Zero
             ? pending
-            : BeatUntilCompleteAsync(pending.AsTask(), formatter, output, interval);
+            : BeatUntilCompleteAsync(pending.AsTask(), formatter, body, flushToken, interval);
     }
 
-    private static async ValueTask<bool> BeatUntilCompleteAsync<T>(Task<bool> producer, StreamFormatter<T> formatter, PipeWriter output, TimeSpan interval)
+    private static async ValueTask<bool> BeatUntilCompleteAsync<T>(Task<bool> producer, StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken, TimeSpan interval)
     {
         using var idle = new CancellationTokenSource();
         try
         {
             while (await Task.WhenAny(producer, Task.Delay(interval, idle.Token)) != producer)
             {
-                if (!await TryBeatAsync(formatter, output))
+                if (!await TryBeatAsync(formatter, body, flushToken))
                 {
                     // No heartbeat, or no client to take it: the producer is cancelled with the request.
                     break;
@@ -45,17 +44,11 @@ internal static class IdleHeartbeat
     }
 
     /// <summary>Writes and flushes one heartbeat; <see langword="false"/> when the format has none or the client is gone.</summary>
-    private static async ValueTask<bool> TryBeatAsync<T>(StreamFormatter<T> formatter, PipeWriter output)
+    private static async ValueTask<bool> TryBeatAsync<T>(StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken)
     {
         try
         {
-            if (!formatter.TryWriteHeartbeat(output))
-            {
-                return false;
-            }
-
-            var result = await output.FlushAsync();
-            return !result.IsCompleted && !result.IsCanceled;
+            return formatter.TryWriteHeartbeat(body) && await body.FlushAsync(flushToken);
         }
         catch (Exception)
         {

@@ -1,15 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.IO.Pipelines;
-using System.Threading;
+using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Streaming;
 
@@ -18,13 +12,13 @@ namespace Streaming;
 /// called by hand from any endpoint with a generated formatter.
 /// </summary>
 /// <remarks>
-/// Flush policy: bytes are flushed whenever the producer makes the writer wait (its <c>MoveNextAsync</c>
-/// did not complete synchronously) and whenever the buffered bytes pass
-/// <see cref="StreamingOptions.FlushThresholdBytes"/>. Nothing is written before the first item or the first
-/// wait, so an exception thrown before then takes the ordinary error path (500). An exception after that
-/// either ends the stream with the format's failure record (SSE) or aborts the response, so that no client
-/// mistakes a partial body for a complete one. A client that goes away cancels the producer's token and
-/// disposes its enumerator, logged at Information.
+/// Flush policy: bytes are flushed whenever the producer makes the writer wait (its <c>MoveNextAsync</c> did
+/// not complete synchronously), whenever the buffered bytes pass the flush threshold, and after every item
+/// when the endpoint asks for it. Headers go out with the first flush, so an exception before it takes the
+/// ordinary error path (500). An exception after it either ends the stream with the format's failure record
+/// (SSE) or aborts the response, so that no client mistakes a partial body for a complete one. A client that
+/// goes away cancels the producer's token and disposes its enumerator, logged at Information. A pending
+/// <c>MoveNextAsync</c> is always awaited before the enumerator is disposed.
 /// </remarks>
 public static class StreamResponse
 {
@@ -35,61 +29,10 @@ public static class StreamResponse
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
 
-        var options = StreamingOptions.For(context);
-        var output = context.Response.BodyWriter;
-        var aborted = context.RequestAborted;
-        var opened = false;
-        long count = 0;
-
-        formatter.PrepareResponse(context.Response);
-        var enumerator = items.GetAsyncEnumerator(aborted);
-        try
+        using var request = await BeginAsync(context, formatter);
+        if (request is not null)
         {
-            while (!aborted.IsCancellationRequested)
-            {
-                var next = enumerator.MoveNextAsync();
-                if (!next.IsCompleted)
-                {
-                    // The producer makes us wait: whatever we hold goes out now.
-                    Open(formatter, output, ref opened);
-                    if (output.UnflushedBytes > 0 && !await FlushWhileProducerRunsAsync(output, next))
-                    {
-                        await DrainAsync(next);
-                        break;
-                    }
-
-                    // An idle stream may owe its client a heartbeat (SSE) while it waits.
-                    next = IdleHeartbeat.WhilePending(next, formatter, output);
-                }
-
-                if (!await next)
-                {
-                    break;
-                }
-
-                Open(formatter, output, ref opened);
-                formatter.WriteItem(output, enumerator.Current);
-                count++;
-                if (output.UnflushedBytes >= options.FlushThresholdBytes && !await FlushAsync(output))
-                {
-                    break;
-                }
-            }
-
-            await CompleteAsync(context, formatter, output, opened, count);
-        }
-        catch (Exception) when (!context.Response.HasStarted && !aborted.IsCancellationRequested)
-        {
-            // Nothing is on the wire: let the application's error handling answer (500, ProblemDetails …).
-            throw;
-        }
-        catch (Exception exception)
-        {
-            await FailAsync(context, formatter, output, exception, count);
-        }
-        finally
-        {
-            await enumerator.DisposeAsync();
+            await RunAsync(request, items, null, formatter);
         }
     }
 
@@ -105,114 +48,229 @@ public static class StreamResponse
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
 
-        var options = StreamingOptions.For(context);
-        var output = context.Response.BodyWriter;
-        var aborted = context.RequestAborted;
-        var slowItem = Stopwatch.Frequency / 1000;
-        var opened = false;
-        long count = 0;
+        using var request = await BeginAsync(context, formatter);
+        if (request is not null)
+        {
+            await RunAsync(request, null, items, formatter);
+        }
+    }
 
-        formatter.PrepareResponse(context.Response);
-        var enumerator = items.GetEnumerator();
+    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.BeginAsync(HttpContext, StreamEndpointMetadata)"/>.</summary>
+    public static Task WriteAsync<T>(StreamRequest request, IAsyncEnumerable<T> items, StreamFormatter<T> formatter)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(formatter);
+        return RunAsync(request, items, null, formatter);
+    }
+
+    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.BeginAsync(HttpContext, StreamEndpointMetadata)"/>.</summary>
+    public static Task WriteAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(formatter);
+        return RunAsync(request, null, items, formatter);
+    }
+
+    /// <summary>Admits a stream written by hand: the endpoint's metadata when it has some, else the formatter's media type as its format.</summary>
+    private static ValueTask<StreamRequest?> BeginAsync<T>(HttpContext context, StreamFormatter<T> formatter)
+    {
+        var endpoint = context.GetEndpoint()?.Metadata.GetMetadata<StreamEndpointMetadata>();
+        var format = endpoint is null ? MediaType(formatter.ContentType) : StreamFormats.TagValue(endpoint.Format);
+        return StreamRequest.BeginAsync(context, endpoint, format);
+    }
+
+    private static async Task RunAsync<T>(StreamRequest request, IAsyncEnumerable<T>? asyncItems, IEnumerable<T>? syncItems, StreamFormatter<T> formatter)
+    {
+        var context = request.Context;
+        var started = StreamTelemetry.Started(request);
+        var body = new StreamBodyWriter(context.Response.BodyWriter, request);
+        IAsyncEnumerator<T>? enumerator = null;
+        StreamOutcome outcome;
+        ExceptionDispatchInfo? failure = null;
         try
         {
-            while (!aborted.IsCancellationRequested)
-            {
-                var started = Stopwatch.GetTimestamp();
-                if (!enumerator.MoveNext())
-                {
-                    break;
-                }
+            PrepareResponse(context, formatter);
 
-                var waited = Stopwatch.GetTimestamp() - started >= slowItem;
-                Open(formatter, output, ref opened);
-                formatter.WriteItem(output, enumerator.Current);
-                count++;
-                if ((waited || output.UnflushedBytes >= options.FlushThresholdBytes) && !await FlushAsync(output))
+            // Nothing leaves before the first flush, so the start record can be written straight away.
+            formatter.WriteStart(body);
+            enumerator = asyncItems is not null
+                ? asyncItems.GetAsyncEnumerator(request.Aborted)
+                : new BlockingProducer<T>(syncItems!.GetEnumerator());
+
+            outcome = await PumpAsync(request, enumerator, formatter, body);
+            if (outcome == StreamOutcome.Completed)
+            {
+                // The producer's clean-up is part of the stream: if it fails, the body must not end as complete.
+                var finished = enumerator;
+                enumerator = null;
+                await finished.DisposeAsync();
+
+                formatter.WriteEnd(body);
+                if (!await body.FlushAsync(request.FlushToken))
                 {
-                    break;
+                    outcome = EndedEarly(request);
                 }
             }
-
-            await CompleteAsync(context, formatter, output, opened, count);
-        }
-        catch (Exception) when (!context.Response.HasStarted && !aborted.IsCancellationRequested)
-        {
-            throw;
         }
         catch (Exception exception)
         {
-            await FailAsync(context, formatter, output, exception, count);
+            outcome = request.Aborted.IsCancellationRequested ? EndedEarly(request) : StreamOutcome.Failed;
+            if (outcome == StreamOutcome.Failed)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
         }
-        finally
+
+        if (enumerator is not null)
         {
-            enumerator.Dispose();
+            await DisposeAfterEarlyEndAsync(enumerator);
+        }
+
+        // Before the first flush nothing is on the wire: a failure goes on to the application's error handling.
+        var rethrow = outcome == StreamOutcome.Failed && !body.HasSent && !context.Response.HasStarted;
+        if (!rethrow)
+        {
+            await EndAsync(request, formatter, body, outcome, failure?.SourceException);
+        }
+
+        body.Discard();
+        StreamTelemetry.Ended(request, started, outcome, body.SentItems, body.SentBytes, failure?.SourceException, logException: !rethrow);
+        if (rethrow)
+        {
+            failure!.Throw();
         }
     }
 
-    private static void Open<T>(StreamFormatter<T> formatter, PipeWriter output, ref bool opened)
+    /// <summary>Writes items until the producer ends or the stream must stop; returns how it ended.</summary>
+    private static async ValueTask<StreamOutcome> PumpAsync<T>(StreamRequest request, IAsyncEnumerator<T> enumerator, StreamFormatter<T> formatter, StreamBodyWriter body)
     {
-        if (!opened)
+        var aborted = request.Aborted;
+        var blocking = enumerator as BlockingProducer<T>;
+        var flushEveryItem = request.FlushEveryItem;
+        var threshold = request.FlushThresholdBytes;
+        while (!aborted.IsCancellationRequested)
         {
-            formatter.WriteStart(output);
-            opened = true;
+            var next = enumerator.MoveNextAsync();
+            if (!next.IsCompleted)
+            {
+                if (!await WaitForProducerAsync(request, body, next))
+                {
+                    return EndedEarly(request);
+                }
+
+                // An idle stream may owe its client a heartbeat (SSE) while it waits.
+                next = IdleHeartbeat.WhilePending(next, formatter, body, request.FlushToken);
+            }
+
+            if (!await next)
+            {
+                return StreamOutcome.Completed;
+            }
+
+            formatter.WriteItem(body, enumerator.Current);
+            body.ItemWritten();
+            var due = flushEveryItem || body.UnflushedBytes >= threshold || blocking?.LastItemWasSlow == true;
+            if (due && !await body.FlushAsync(request.FlushToken))
+            {
+                return EndedEarly(request);
+            }
         }
+
+        return EndedEarly(request);
     }
 
-    private static async ValueTask CompleteAsync<T>(HttpContext context, StreamFormatter<T> formatter, PipeWriter output, bool opened, long count)
+    /// <summary>
+    /// The producer makes the writer wait: what is buffered goes out now, while the producer keeps running.
+    /// Returns <see langword="false"/> when the client has gone away, after the producer's pending
+    /// <c>MoveNextAsync</c> has finished, so that it is never left running when the enumerator is disposed.
+    /// </summary>
+    private static async ValueTask<bool> WaitForProducerAsync(StreamRequest request, StreamBodyWriter body, ValueTask<bool> pending)
     {
-        if (context.RequestAborted.IsCancellationRequested)
+        if (body.UnflushedBytes == 0)
         {
-            StreamLog.ClientDisconnected(Logger(context), Route(context), count);
-            return;
+            return true;
         }
 
-        Open(formatter, output, ref opened);
-        formatter.WriteEnd(output);
-        await FlushAsync(output);
-    }
-
-    private static async ValueTask FailAsync<T>(HttpContext context, StreamFormatter<T> formatter, PipeWriter output, Exception exception, long count)
-    {
-        var logger = Logger(context);
-        if (context.RequestAborted.IsCancellationRequested)
-        {
-            StreamLog.ClientDisconnected(logger, Route(context), count);
-            return;
-        }
-
-        StreamLog.StreamFailed(logger, exception, Route(context), count);
-        var includeDetails = context.RequestServices?.GetService<IWebHostEnvironment>()?.IsDevelopment() == true;
-        if (formatter.TryWriteFailure(output, exception, includeDetails) && await FlushAsync(output))
-        {
-            return;
-        }
-
-        // No closing chunk, no END_STREAM: every client sees a truncated body, never a complete one.
-        context.Abort();
-    }
-
-    /// <summary>Flushes while the producer's pending <c>MoveNextAsync</c> keeps running.</summary>
-    private static async ValueTask<bool> FlushWhileProducerRunsAsync(PipeWriter output, ValueTask<bool> pending)
-    {
+        bool flushed;
         try
         {
-            return await FlushAsync(output);
+            flushed = await body.FlushAsync(request.FlushToken);
         }
         catch
         {
-            // Never leave the producer running unobserved: wait for it before the enumerator is disposed.
             await DrainAsync(pending);
             throw;
         }
+
+        if (!flushed)
+        {
+            await DrainAsync(pending);
+        }
+
+        return flushed;
     }
 
-    /// <summary>Flushes; <see langword="false"/> when the client has gone away.</summary>
-    private static async ValueTask<bool> FlushAsync(PipeWriter output)
+    /// <summary>Ends a stream that did not complete, in the way its outcome calls for.</summary>
+    private static async ValueTask EndAsync<T>(StreamRequest request, StreamFormatter<T> formatter, StreamBodyWriter body, StreamOutcome outcome, Exception? failure)
     {
-        var result = await output.FlushAsync();
-        return !result.IsCompleted && !result.IsCanceled;
+        switch (outcome)
+        {
+            case StreamOutcome.Failed:
+                await EndIncompleteAsync(request, formatter, body, failure!);
+                break;
+
+            case StreamOutcome.TimedOut:
+                request.EndDeadline();
+                if (body.HasSent || request.Context.Response.HasStarted)
+                {
+                    await EndIncompleteAsync(request, formatter, body, new TimeoutException("The stream ran longer than its maximum duration."));
+                }
+                else
+                {
+                    body.Discard();
+                    request.Context.Response.Clear();
+                    await TypedResults.Problem(
+                        "The stream ran longer than its maximum duration before it sent anything.",
+                        statusCode: StatusCodes.Status504GatewayTimeout).ExecuteAsync(request.Context);
+                }
+
+                break;
+        }
     }
+
+    /// <summary>Ends a started stream with the format's failure record, or else aborts it.</summary>
+    private static async ValueTask EndIncompleteAsync<T>(StreamRequest request, StreamFormatter<T> formatter, StreamBodyWriter body, Exception failure)
+    {
+        try
+        {
+            if (formatter.TryWriteFailure(body, failure, request.Runtime.IncludeExceptionDetails) && await body.FlushAsync(default))
+            {
+                return;
+            }
+        }
+        catch (Exception)
+        {
+            // The failure record could not be sent; aborting below still tells the client.
+        }
+
+        // No closing chunk on HTTP/1.1, RST_STREAM on HTTP/2: every client sees a truncated body, never a complete one.
+        request.Context.Abort();
+    }
+
+    private static void PrepareResponse<T>(HttpContext context, StreamFormatter<T> formatter)
+    {
+        // Proxies such as nginx buffer whole responses unless told not to.
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+
+        // Servers and middleware that buffer (IIS, HTTP.sys, response compression) pass each write on from here.
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        formatter.PrepareResponse(context.Response);
+    }
+
+    private static StreamOutcome EndedEarly(StreamRequest request)
+        => request.DeadlineReached ? StreamOutcome.TimedOut : StreamOutcome.ClientDisconnected;
 
     private static async ValueTask DrainAsync(ValueTask<bool> pending)
     {
@@ -226,8 +284,21 @@ public static class StreamResponse
         }
     }
 
-    private static ILogger Logger(HttpContext context)
-        => context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Streaming.StreamResponse") ?? NullLogger.Instance;
+    private static async ValueTask DisposeAfterEarlyEndAsync<T>(IAsyncEnumerator<T> enumerator)
+    {
+        try
+        {
+            await enumerator.DisposeAsync();
+        }
+        catch
+        {
+            // The stream is already ending for another reason, which is the one reported.
+        }
+    }
 
-    private static string Route(HttpContext context) => context.GetEndpoint()?.DisplayName ?? context.Request.Path.Value ?? "";
+    private static string MediaType(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+    }
 }

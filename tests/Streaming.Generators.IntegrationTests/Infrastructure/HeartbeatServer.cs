@@ -7,7 +7,7 @@ public sealed class HeartbeatServer : StreamingServer
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    protected override void Configure(IServiceCollection services)
+    protected override void ConfigureServices(IServiceCollection services)
         => services.Configure<StreamingOptions>(options => options.SseHeartbeatInterval = Interval);
 }
 

@@ -11,6 +11,7 @@ namespace Streaming.Generators.IntegrationTests.Json;
 /// representative record (escaped and plain strings, numbers, dates, enums, a nested record, lists, a
 /// dictionary) into a reused buffer, measured after a warm-up.
 /// </summary>
+[Collection(AllocationCollection.Name)]
 public sealed class AllocationTests
 {
     private const int Items = 10_000;
@@ -39,7 +40,9 @@ public sealed class AllocationTests
 
     /// <summary>
     /// Writes the whole stream once (the warm-up, whose text is returned), then every item again into the same
-    /// buffer, whose capacity the warm-up settled, counting what the second pass allocates.
+    /// buffer, whose capacity the warm-up settled, counting what a pass allocates. A method the tiered JIT
+    /// promotes during a pass can allocate once on this thread, while an allocation per item shows in every
+    /// pass: the quietest of a few passes is the steady state.
     /// </summary>
     private static (long Allocated, string Written) Measure(StreamFormatter<Shipment> formatter, bool array = false)
     {
@@ -58,9 +61,16 @@ public sealed class AllocationTests
         var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
         buffer.ResetWrittenCount();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        WriteItems(formatter, buffer);
-        return (GC.GetAllocatedBytesForCurrentThread() - before, written);
+        var allocated = long.MaxValue;
+        for (var pass = 0; pass < 5 && allocated != 0; pass++)
+        {
+            buffer.ResetWrittenCount();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            WriteItems(formatter, buffer);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return (allocated, written);
     }
 
     private static void WriteItems(StreamFormatter<Shipment> formatter, ArrayBufferWriter<byte> buffer)

@@ -10,6 +10,17 @@ namespace Microsoft.AspNetCore.Builder
     {
         private static readonly string[] s_get = ["GET"];
 
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsChunksMetadata = new(global::Streaming.Format.Text);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsEventsMetadata = new(global::Streaming.Format.Sse);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsExportMetadata = new(global::Streaming.Format.Csv);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsExportForSpreadsheetsMetadata = new(global::Streaming.Format.Csv);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsLiveMetadata = new(global::Streaming.Format.Sse);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsMaybeOrdersMetadata = new(global::Streaming.Format.Csv);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsMaybeTokensMetadata = new(global::Streaming.Format.Text);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsMessagesMetadata = new(global::Streaming.Format.Sse);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsNamedMessagesMetadata = new(global::Streaming.Format.Sse);
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsTokensMetadata = new(global::Streaming.Format.Text);
+
         /// <summary>
         /// Maps every <c>[Stream]</c> method of this assembly that has a route. Conventions added to the returned
         /// builder (<c>RequireAuthorization</c>, <c>WithTags</c> …) apply to all of them.
@@ -32,20 +43,46 @@ namespace Microsoft.AspNetCore.Builder
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Chunks"/> as a <c>Format.Text</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsChunks(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsChunks);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsChunks),
+                s_orderStreamsChunksMetadata,
+                responseType: typeof(global::System.ReadOnlyMemory<char>),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "Chunks",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsChunks(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsChunksMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.Chunks();
-            await global::Streaming.StreamResponse.WriteAsync<global::System.ReadOnlyMemory<char>>(httpContext, items, new global::Streaming.TextMemoryFormatter());
+            await global::Streaming.StreamResponse.WriteAsync<global::System.ReadOnlyMemory<char>>(stream, items, new global::Streaming.TextMemoryFormatter());
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Events"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsEvents(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsEvents);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsEvents),
+                s_orderStreamsEventsMetadata,
+                responseType: typeof(global::System.Net.ServerSentEvents.SseItem<global::Shop.OrderEvent>),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "Events",
+                parameterTypes: [typeof(int?)],
+                requestParameters: [("lastEventId", true)]);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsEvents(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsEventsMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var lastEventId_text = global::Streaming.StreamBinding.Header(httpContext, "Last-Event-ID");
             int? lastEventId_local = default;
             if (!string.IsNullOrEmpty(lastEventId_text))
@@ -59,88 +96,192 @@ namespace Microsoft.AspNetCore.Builder
             }
 
             var items = global::Shop.OrderStreams.Events(lastEventId_local);
-            await global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<global::Shop.OrderEvent>>(httpContext, items, new global::Streaming.SseJsonItemFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>(global::System.TimeSpan.FromSeconds(5)));
+            await global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<global::Shop.OrderEvent>>(stream, items, new global::Streaming.SseJsonItemFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>(global::System.TimeSpan.FromSeconds(5)));
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Export"/> as a <c>Format.Csv</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsExport(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsExport);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsExport),
+                s_orderStreamsExportMetadata,
+                responseType: typeof(global::Shop.Order),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "Export",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsExport(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsExportMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.Export();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(httpContext, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.ExportForSpreadsheets"/> as a <c>Format.Csv</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsExportForSpreadsheets(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsExportForSpreadsheets);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsExportForSpreadsheets),
+                s_orderStreamsExportForSpreadsheetsMetadata,
+                responseType: typeof(global::Shop.Order),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "ExportForSpreadsheets",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsExportForSpreadsheets(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsExportForSpreadsheetsMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.ExportForSpreadsheets();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(httpContext, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>(delimiter: ';', injectionGuard: false, byteOrderMark: true));
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>(delimiter: ';', injectionGuard: false, byteOrderMark: true));
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Live"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsLive(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsLive);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsLive),
+                s_orderStreamsLiveMetadata,
+                responseType: typeof(global::Shop.OrderEvent),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "Live",
+                parameterTypes: [typeof(string)],
+                requestParameters: [("lastEventId", true)]);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsLive(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsLiveMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             string? lastEventId_local = global::Streaming.StreamBinding.Header(httpContext, "Last-Event-ID");
             var items = global::Shop.OrderStreams.Live(lastEventId_local);
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.OrderEvent>(httpContext, items, new global::Streaming.SseJsonFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>());
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.OrderEvent>(stream, items, new global::Streaming.SseJsonFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>());
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.MaybeOrders"/> as a <c>Format.Csv</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsMaybeOrders(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMaybeOrders);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMaybeOrders),
+                s_orderStreamsMaybeOrdersMetadata,
+                responseType: typeof(global::Shop.Order),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "MaybeOrders",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsMaybeOrders(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsMaybeOrdersMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.MaybeOrders();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(httpContext, items!, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items!, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.MaybeTokens"/> as a <c>Format.Text</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsMaybeTokens(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMaybeTokens);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMaybeTokens),
+                s_orderStreamsMaybeTokensMetadata,
+                responseType: typeof(string),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "MaybeTokens",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsMaybeTokens(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsMaybeTokensMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.MaybeTokens();
-            await global::Streaming.StreamResponse.WriteAsync<string>(httpContext, items!, new global::Streaming.TextFormatter());
+            await global::Streaming.StreamResponse.WriteAsync<string>(stream, items!, new global::Streaming.TextFormatter());
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Messages"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsMessages(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMessages);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsMessages),
+                s_orderStreamsMessagesMetadata,
+                responseType: typeof(string),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "Messages",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsMessages(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsMessagesMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.Messages();
-            await global::Streaming.StreamResponse.WriteAsync<string>(httpContext, items, new global::Streaming.SseTextFormatter(global::System.Threading.Timeout.InfiniteTimeSpan));
+            await global::Streaming.StreamResponse.WriteAsync<string>(stream, items, new global::Streaming.SseTextFormatter(global::System.Threading.Timeout.InfiniteTimeSpan));
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.NamedMessages"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsNamedMessages(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsNamedMessages);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsNamedMessages),
+                s_orderStreamsNamedMessagesMetadata,
+                responseType: typeof(global::System.Net.ServerSentEvents.SseItem<string>),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "NamedMessages",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsNamedMessages(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsNamedMessagesMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.NamedMessages();
-            await global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<string>>(httpContext, items, new global::Streaming.SseTextItemFormatter());
+            await global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<string>>(stream, items, new global::Streaming.SseTextItemFormatter());
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Tokens"/> as a <c>Format.Text</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsTokens(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsTokens);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsTokens),
+                s_orderStreamsTokensMetadata,
+                responseType: typeof(string),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "Tokens",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsTokens(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsTokensMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var items = global::Shop.OrderStreams.Tokens();
-            await global::Streaming.StreamResponse.WriteAsync<string>(httpContext, items, new global::Streaming.TextFormatter());
+            await global::Streaming.StreamResponse.WriteAsync<string>(stream, items, new global::Streaming.TextFormatter());
         }
     }
 }

@@ -11,6 +11,10 @@ namespace Microsoft.AspNetCore.Builder
         private static readonly string[] s_get = ["GET"];
         private static readonly string[] s_post = ["POST"];
 
+        private static readonly global::Streaming.StreamEndpointMetadata s_orderStreamsForCustomerMetadata = new(global::Streaming.Format.NdJson) { FlushEveryItem = true };
+        private static readonly global::Streaming.StreamEndpointMetadata s_reportStreamsRecentMetadata = new(global::Streaming.Format.NdJson) { FlushThresholdBytes = 4096 };
+        private static readonly global::Streaming.StreamEndpointMetadata s_reportStreamsUnroutedMetadata = new(global::Streaming.Format.NdJson);
+
         /// <summary>
         /// Maps every <c>[Stream]</c> method of this assembly that has a route. Conventions added to the returned
         /// builder (<c>RequireAuthorization</c>, <c>WithTags</c> …) apply to all of them.
@@ -25,10 +29,23 @@ namespace Microsoft.AspNetCore.Builder
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.ForCustomer"/> as a <c>Format.NdJson</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapOrderStreamsForCustomer(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleOrderStreamsForCustomer);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleOrderStreamsForCustomer),
+                s_orderStreamsForCustomerMetadata,
+                responseType: typeof(global::Shop.Order),
+                declaringType: typeof(global::Shop.OrderStreams),
+                methodName: "ForCustomer",
+                parameterTypes: [typeof(int), typeof(global::Shop.OrderStatus?), typeof(global::Shop.ShopDb), typeof(string), typeof(global::System.Threading.CancellationToken), typeof(int), typeof(string)],
+                requestParameters: [("customerId", false), ("status", true), ("tenant", false), ("page", true), ("search", true)]);
 
         private static async global::System.Threading.Tasks.Task HandleOrderStreamsForCustomer(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsForCustomerMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var customerId_text = global::Streaming.StreamBinding.Route(httpContext, "customerId");
             if (!global::Streaming.StreamBinding.TryParse<int>(customerId_text, out var customerId_local))
             {
@@ -70,15 +87,28 @@ namespace Microsoft.AspNetCore.Builder
 
             string? search_local = global::Streaming.StreamBinding.Query(httpContext, "search");
             var items = global::Shop.OrderStreams.ForCustomer(customerId_local, status_local, db_local, tenant_local, httpContext.RequestAborted, page_local, search_local);
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(httpContext, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
         }
 
         /// <summary>Maps <see cref="global::Shop.ReportStreams.Recent"/> as a <c>Format.NdJson</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapReportStreamsRecent(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_post, HandleReportStreamsRecent);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_post, HandleReportStreamsRecent),
+                s_reportStreamsRecentMetadata,
+                responseType: typeof(global::Shop.Order),
+                declaringType: typeof(global::Shop.ReportStreams),
+                methodName: "Recent",
+                parameterTypes: [typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Shop.ReportFilter)],
+                requestParameters: [("filter", false)]);
 
         private static async global::System.Threading.Tasks.Task HandleReportStreamsRecent(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_reportStreamsRecentMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var (filter_read, filter_local) = await global::Streaming.StreamBinding.TryReadJsonBodyAsync<global::Shop.ReportFilter>(httpContext, "filter");
             if (!filter_read)
             {
@@ -88,19 +118,32 @@ namespace Microsoft.AspNetCore.Builder
             var target = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<global::Shop.ReportStreams>(httpContext.RequestServices);
             httpContext.Response.RegisterForDispose(target);
             var items = target.Recent(httpContext, filter_local!);
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(httpContext, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
         }
 
         /// <summary>Maps <see cref="global::Shop.ReportStreams.Unrouted"/> as a <c>Format.NdJson</c> stream at <paramref name="pattern"/>.</summary>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapReportStreamsUnrouted(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern)
-            => endpoints.MapMethods(pattern, s_get, HandleReportStreamsUnrouted);
+            => global::Streaming.StreamEndpointConventions.WithStreamMetadata(
+                endpoints.MapMethods(pattern, s_get, HandleReportStreamsUnrouted),
+                s_reportStreamsUnroutedMetadata,
+                responseType: typeof(global::Shop.Order),
+                declaringType: typeof(global::Shop.ReportStreams),
+                methodName: "Unrouted",
+                parameterTypes: [],
+                requestParameters: []);
 
         private static async global::System.Threading.Tasks.Task HandleReportStreamsUnrouted(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_reportStreamsUnroutedMetadata);
+            if (stream is null)
+            {
+                return;
+            }
+
             var target = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<global::Shop.ReportStreams>(httpContext.RequestServices);
             httpContext.Response.RegisterForDispose(target);
             var items = target.Unrouted();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(httpContext, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
+            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
         }
     }
 }

@@ -44,7 +44,7 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
         response.Headers.CacheControl = "no-cache";
         // nginx and similar proxies buffer responses unless told not to; an event stream must not wait.
         response.Headers["X-Accel-Buffering"] = "no";
-        _resolvedHeartbeatInterval = _heartbeatInterval ?? StreamingOptions.For(response.HttpContext).SseHeartbeatInterval;
+        _resolvedHeartbeatInterval = _heartbeatInterval ?? StreamingRuntime.For(response.HttpContext).Options.SseHeartbeatInterval;
     }
 
     /// <inheritdoc />

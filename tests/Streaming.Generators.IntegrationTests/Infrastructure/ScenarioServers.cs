@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Streaming.Generators.IntegrationTests.Infrastructure;
+
+/// <summary>The application's error handling answers: <c>AddProblemDetails()</c> and <c>UseExceptionHandler()</c>.</summary>
+public sealed class ProblemDetailsServer : StreamingServer
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.AddProblemDetails();
+
+    protected override void ConfigureApp(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        base.ConfigureApp(app);
+    }
+}
+
+/// <summary>The Development environment, where failure records may carry exception messages.</summary>
+public sealed class DevelopmentServer : StreamingServer
+{
+    protected override string EnvironmentName => "Development";
+}
+
+/// <summary>At most two streams at once; a refusal says to retry after 7 seconds.</summary>
+public sealed class ConcurrencyLimitedServer : StreamingServer
+{
+    public const int Limit = 2;
+
+    protected override void ConfigureServices(IServiceCollection services)
+        => services.AddStreaming(o =>
+        {
+            o.MaxConcurrentStreams = Limit;
+            o.ConcurrencyLimitRetryAfter = TimeSpan.FromSeconds(7);
+        });
+}
+
+/// <summary>Streams may run for one second.</summary>
+public sealed class DeadlineServer : StreamingServer
+{
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(1);
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddStreaming(o => o.MaxStreamDuration = MaxDuration);
+}
+
+/// <summary>Every stream flushes every item, set for the whole application through the options pattern.</summary>
+public sealed class EveryItemServer : StreamingServer
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.Configure<StreamingOptions>(o => o.FlushEveryItem = true);
+}
+
+/// <summary><c>UseResponseCompression()</c>, with NDJSON added to the compressed media types.</summary>
+public sealed class CompressionServer : StreamingServer
+{
+    protected override void ConfigureServices(IServiceCollection services)
+        => services.AddResponseCompression(o => o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/x-ndjson"]);
+
+    protected override void ConfigureApp(WebApplication app)
+    {
+        app.UseResponseCompression();
+        base.ConfigureApp(app);
+    }
+}
+
+/// <summary>
+/// Conventions on the builder <c>MapStreamEndpoints()</c> returns: tags, authorization and a rate limiter (one
+/// stream at a time) for every stream endpoint; and the OpenAPI document at <c>/openapi/v1.json</c>.
+/// </summary>
+public sealed class ConventionsServer : StreamingServer
+{
+    public const string UserHeader = "X-User";
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddOpenApi();
+        services.AddAuthentication(HeaderAuthenticationHandler.Name)
+            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.Name, null);
+        services.AddAuthorization();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddConcurrencyLimiter("streams", limiter =>
+            {
+                limiter.PermitLimit = 1;
+                limiter.QueueLimit = 0;
+            });
+        });
+    }
+
+    protected override void ConfigureApp(WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapStreamEndpoints()
+            .WithTags("Streams")
+            .RequireAuthorization()
+            .RequireRateLimiting("streams");
+    }
+
+    /// <summary>Authenticates any request that names a user in <see cref="UserHeader"/>.</summary>
+    private sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string Name = "Header";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (Request.Headers[UserHeader] is not [{ Length: > 0 } user])
+            {
+                return Task.FromResult(AuthenticateResult.NoResult());
+            }
+
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], Name);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
+        }
+    }
+}
