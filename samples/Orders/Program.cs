@@ -13,8 +13,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrderFeed>();
 builder.Services.AddHostedService<ShopSimulator>();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
-// 400s (a bad query value, an invalid order) are ProblemDetails; this also brings their JSON metadata, which a
-// trimmed or NativeAOT build cannot find by reflection.
+// Error responses (a stream's 400 for a bad query value, a minimal API's 400 for a malformed order) are
+// ProblemDetails written by the application's problem details service.
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
