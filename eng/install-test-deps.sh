@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use beyond the .NET SDK, when they are missing. Idempotent: it does
 # nothing when everything is present. Needs root, or sudo; eng/test.sh (and so CI) runs it first.
-#   curl      the README's commands are checked as a user would run them
-#   chromium  a real browser's EventSource for the Server-Sent Events tests
+#   curl        the README's commands are checked as a user would run them
+#   chromium    a real browser: EventSource for the Server-Sent Events tests, and the sample's page
+#   nginx       the sample behind a reverse proxy
+#   postgresql  the sample on a PostgreSQL server (the tests start their own, on a free port)
+# (clang and zlib1g-dev, which a NativeAOT publish links with, are left out: .NET 10's NativeAOT runtime pack is
+# not served by this project's package registry, so no test publishes with NativeAOT; see samples/Orders/README.md.)
 set -euo pipefail
 
-packages=(curl chromium)
+packages=(curl chromium nginx postgresql)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -23,6 +27,16 @@ if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null 2>&1 || { echo "Installing ${missing[*]} needs root: run 'sudo $0'." >&2; exit 1; }
   sudo="sudo"
 fi
+
+# Installing a server package must not start its service: the tests start their own servers, on free ports.
+policy=/usr/sbin/policy-rc.d
+created_policy=""
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod +x "$policy"
+  created_policy=1
+fi
+trap 'if [ -n "$created_policy" ]; then $sudo rm -f "$policy"; fi' EXIT
 
 echo "Installing ${missing[*]} ..."
 export DEBIAN_FRONTEND=noninteractive

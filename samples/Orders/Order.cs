@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Orders;
 
+[JsonConverter(typeof(JsonStringEnumConverter<OrderStatus>))]
 public enum OrderStatus
 {
     Pending,
@@ -9,6 +12,7 @@ public enum OrderStatus
     Cancelled,
 }
 
+/// <summary>An order as the streams send it: flat, so every format (JSON, CSV) can write it.</summary>
 public sealed record Order(
     long Id,
     int CustomerId,
@@ -17,3 +21,6 @@ public sealed record Order(
     decimal Total,
     OrderStatus Status,
     DateTime CreatedAt);
+
+/// <summary>What a client sends to place an order.</summary>
+public sealed record NewOrder(int CustomerId, int ProductId, int Quantity);

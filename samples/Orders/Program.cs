@@ -1,23 +1,31 @@
 using Orders;
+using Orders.Data;
+using Orders.Live;
+using Streaming;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so `dotnet run --project samples/Orders` finds wwwroot from anywhere.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-// An embedded SQLite file next to the app, created and seeded on first start.
-SQLitePCL.Batteries_V2.Init();
-var databasePath = builder.Configuration["Database:Path"] ?? Path.Combine(AppContext.BaseDirectory, "orders.db");
-var seedRows = builder.Configuration.GetValue("Database:SeedRows", 1_000_000);
-builder.Services.AddSingleton(sp => new OrderDatabase($"Data Source={databasePath}", sp.GetRequiredService<ILogger<OrderDatabase>>()));
+builder.Services.AddOrderStore(builder.Configuration);
+// Streaming:SseHeartbeatInterval, Streaming:FlushThresholdBytes … can be set like any other setting.
+builder.Services.Configure<StreamingOptions>(builder.Configuration.GetSection("Streaming"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<OrderFeed>();
+builder.Services.AddHostedService<ShopSimulator>();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
+// Error responses (a stream's 400 for a bad query value, a minimal API's 400 for a malformed order) are
+// ProblemDetails written by the application's problem details service.
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
-app.Services.GetRequiredService<OrderDatabase>().EnsureSeeded(seedRows);
 
-app.MapGet("/", () => """
-    Streaming.Generators sample. Try:
-      curl -N http://localhost:5000/orders?limit=5
-      curl -N http://localhost:5000/customers/42/orders.csv
-      curl -N http://localhost:5000/customers/42/report.txt
-      curl -N http://localhost:5000/orders/live -H "Last-Event-ID: 1000"
-    """);
+// Created and seeded on first start: a million orders by default, Database:SeedRows to change it.
+var seedRows = builder.Configuration.GetValue("Database:SeedRows", 1_000_000);
+await app.Services.GetRequiredService<OrderStore>().EnsureSeededAsync(seedRows, app.Lifetime.ApplicationStopping);
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapOrderPlacement();
 app.MapStreamEndpoints();
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Streaming.Generators.Testing;
 
 namespace Streaming.Generators.PackageTests;
 
@@ -36,13 +37,7 @@ internal static class DotNet
             info.ArgumentList.Add(argument);
         }
 
-        // A clean CLI: no telemetry banner, and no MSBuild settings inherited from the test run.
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment.Remove("MSBuildExtensionsPath");
-        info.Environment.Remove("MSBUILD_EXE_PATH");
-        info.Environment.Remove("MSBuildSDKsPath");
-        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        return Process.Start(info.WithCleanDotNet()) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 
     public static string RepositoryRoot()

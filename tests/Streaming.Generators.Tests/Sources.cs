@@ -171,7 +171,11 @@ internal static class RichSources
             public static IEnumerable<Product> Products() => [];
 
             [Stream(Format.NdJson, "/skus")]
-            public static IAsyncEnumerable<string> Skus() => throw new NotImplementedException();
+            public static async IAsyncEnumerable<string> Skus()
+            {
+                await System.Threading.Tasks.Task.Yield();
+                yield return "sku-1";
+            }
         }
         """;
 }

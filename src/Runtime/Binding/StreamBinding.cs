@@ -101,6 +101,6 @@ public static class StreamBinding
     {
         var logger = context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Streaming.StreamBinding") ?? NullLogger.Instance;
         StreamLog.BadRequest(logger, context.GetEndpoint()?.DisplayName ?? context.Request.Path.Value ?? "", detail);
-        return TypedResults.Problem(detail, statusCode: status).ExecuteAsync(context);
+        return ProblemResponse.WriteAsync(context, status, detail);
     }
 }

@@ -124,9 +124,10 @@ public sealed class StreamRequest : IDisposable
 
         var retryAfter = (long)Math.Ceiling(runtime.Options.ConcurrencyLimitRetryAfter.TotalSeconds);
         context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
-            "The server is streaming to as many clients as it is configured for; try again later.",
-            statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+        await ProblemResponse.WriteAsync(
+            context,
+            StatusCodes.Status503ServiceUnavailable,
+            "The server is streaming to as many clients as it is configured for; try again later.");
         return null;
     }
 

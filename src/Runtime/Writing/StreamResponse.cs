@@ -231,9 +231,10 @@ public static class StreamResponse
                 {
                     body.Discard();
                     request.Context.Response.Clear();
-                    await TypedResults.Problem(
-                        "The stream ran longer than its maximum duration before it sent anything.",
-                        statusCode: StatusCodes.Status504GatewayTimeout).ExecuteAsync(request.Context);
+                    await ProblemResponse.WriteAsync(
+                        request.Context,
+                        StatusCodes.Status504GatewayTimeout,
+                        "The stream ran longer than its maximum duration before it sent anything.");
                 }
 
                 break;

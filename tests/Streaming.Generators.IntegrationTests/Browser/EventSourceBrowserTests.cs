@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Streaming.Generators.IntegrationTests.Infrastructure;
+using Streaming.Generators.Testing;
 
 namespace Streaming.Generators.IntegrationTests.Browser;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -123,4 +124,21 @@ public sealed class ConventionsServer : StreamingServer
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
         }
     }
+}
+
+/// <summary>
+/// JSON options that know no types, as in a trimmed or NativeAOT application whose source-generated context
+/// does not list <c>ProblemDetails</c>.
+/// </summary>
+public sealed class NoJsonMetadataServer : StreamingServer
+{
+    protected override void ConfigureServices(IServiceCollection services)
+        => services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolver = JsonTypeInfoResolver.Combine());
+}
+
+/// <summary>The application's own problem details, with an extension it adds to every problem.</summary>
+public sealed class CustomProblemDetailsServer : StreamingServer
+{
+    protected override void ConfigureServices(IServiceCollection services)
+        => services.AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["service"] = "readings");
 }

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Streaming.Generators.IntegrationTests.Browser;
+namespace Streaming.Generators.Testing;
 
 /// <summary>
 /// A headless Chromium (Debian's <c>chromium</c>) showing one page, with a fresh profile. Disposing it ends the
-/// browser process it started.
+/// browser process it started. Shared by the test projects that need a real browser.
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -40,7 +40,14 @@ public sealed class HeadlessChromium : IAsyncDisposable
             ? configured
             : KnownPaths.FirstOrDefault(File.Exists);
 
-    public static HeadlessChromium Open(string executable, Uri page)
+    /// <summary>Starts the browser on <paramref name="page"/>.</summary>
+    /// <param name="executable">The browser, from <see cref="Find"/>.</param>
+    /// <param name="page">The page to show.</param>
+    /// <param name="devTools">
+    /// Whether to open the DevTools protocol on a port the browser picks (<c>--remote-debugging-port=0</c>); see
+    /// <see cref="DevToolsPortAsync"/>.
+    /// </param>
+    public static HeadlessChromium Open(string executable, Uri page, bool devTools = false)
     {
         var profile = Directory.CreateTempSubdirectory("streaming-chromium-").FullName;
         var start = new ProcessStartInfo(executable)
@@ -52,6 +59,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
         foreach (var argument in (string[])[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
+            .. (devTools ? (string[])["--remote-debugging-port=0"] : []),
             page.ToString()])
         {
             start.ArgumentList.Add(argument);
@@ -64,6 +72,24 @@ public sealed class HeadlessChromium : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return browser;
+    }
+
+    /// <summary>The DevTools port the browser picked, which it writes to <c>DevToolsActivePort</c> in its profile.</summary>
+    public async Task<int> DevToolsPortAsync(TimeSpan timeout)
+    {
+        var file = Path.Combine(_profile, "DevToolsActivePort");
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            if (File.Exists(file) && File.ReadAllLines(file) is [var port, ..] && int.TryParse(port, out var number))
+            {
+                return number;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"Chromium opened no DevTools port within {timeout} (was it opened with devTools?):\n{Output}");
     }
 
     public async ValueTask DisposeAsync()

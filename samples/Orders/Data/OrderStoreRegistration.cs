@@ -1,0 +1,26 @@
+using Npgsql;
+
+namespace Orders.Data;
+
+public static class OrderStoreRegistration
+{
+    /// <summary>
+    /// PostgreSQL when <c>ConnectionStrings:Orders</c> is set (env <c>ConnectionStrings__Orders</c>), otherwise
+    /// the embedded SQLite file at <c>Database:Path</c> (by default <c>orders.db</c> next to the app).
+    /// </summary>
+    public static IServiceCollection AddOrderStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Orders");
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.AddSingleton<OrderStore, PostgresOrderStore>();
+            return services;
+        }
+
+        SQLitePCL.Batteries_V2.Init();
+        var path = configuration["Database:Path"] ?? Path.Combine(AppContext.BaseDirectory, "orders.db");
+        services.AddSingleton<OrderStore>(sp => new SqliteOrderStore(path, sp.GetRequiredService<ILogger<SqliteOrderStore>>()));
+        return services;
+    }
+}
