@@ -1,60 +1,96 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Streaming;
 
 /// <summary>
-/// Keeps an idle stream alive: while the producer's <c>MoveNextAsync</c> is pending, writes the formatter's
-/// heartbeat every <see cref="StreamFormatter{T}.HeartbeatInterval"/> and flushes it. It runs inside the write
-/// loop's own wait, so it never writes while an item is being written: the loop stays the only writer.
+/// Keeps an idle stream alive (SSE): a timer writes the formatter's heartbeat once the producer has kept the
+/// writer waiting for <see cref="StreamFormatter{T}.HeartbeatInterval"/>. The write loop holds a gate while it
+/// writes and gives it up only while it awaits the producer; a tick writes only when it can take the gate, so
+/// a heartbeat never lands inside an item. One timer and one gate per stream: waiting for the producer
+/// allocates nothing.
 /// </summary>
-internal static class IdleHeartbeat
+internal sealed class IdleHeartbeat<T> : IDisposable
 {
-    /// <summary>A task with the result of <paramref name="pending"/>, sending heartbeats until it completes.</summary>
-    public static ValueTask<bool> WhilePending<T>(ValueTask<bool> pending, StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken)
+    private readonly StreamFormatter<T> _formatter;
+    private readonly StreamBodyWriter _body;
+    private readonly CancellationToken _flushToken;
+    private readonly long _intervalTicks;
+    private readonly SemaphoreSlim _writer = new(0, 1);
+    private readonly Timer _timer;
+    private long _idleSince;
+    private volatile bool _stopped;
+
+    private IdleHeartbeat(StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken, TimeSpan interval)
+    {
+        _formatter = formatter;
+        _body = body;
+        _flushToken = flushToken;
+        _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+
+        // Ticks four times an interval: a heartbeat goes out between one and one and a quarter intervals of idle.
+        var period = TimeSpan.FromTicks(Math.Max(interval.Ticks / 4, TimeSpan.TicksPerMillisecond));
+        _timer = new Timer(static state => ((IdleHeartbeat<T>)state!).Tick(), this, period, period);
+    }
+
+    /// <summary>The heartbeat of <paramref name="formatter"/>'s stream, or <see langword="null"/> when it has none.</summary>
+    public static IdleHeartbeat<T>? For(StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken)
     {
         var interval = formatter.HeartbeatInterval;
-        return pending.IsCompleted || interval == Timeout.InfiniteTimeSpan || interval <= TimeSpan.Zero
-            ? pending
-            : BeatUntilCompleteAsync(pending.AsTask(), formatter, body, flushToken, interval);
+        return interval == Timeout.InfiniteTimeSpan || interval <= TimeSpan.Zero
+            ? null
+            : new IdleHeartbeat<T>(formatter, body, flushToken, interval);
     }
 
-    private static async ValueTask<bool> BeatUntilCompleteAsync<T>(Task<bool> producer, StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken, TimeSpan interval)
+    /// <summary>The loop is about to await the producer: the heartbeat may write until <see cref="ResumeAsync"/>.</summary>
+    public void Idle()
     {
-        using var idle = new CancellationTokenSource();
+        Volatile.Write(ref _idleSince, Stopwatch.GetTimestamp());
+        _writer.Release();
+    }
+
+    /// <summary>The producer is back: the loop takes the writer again, after a heartbeat being written, if any.</summary>
+    public Task ResumeAsync() => _writer.WaitAsync();
+
+    /// <summary>Stops the timer. The loop holds the gate when it disposes, so no tick can be writing.</summary>
+    public void Dispose() => _timer.Dispose();
+
+    private void Tick()
+    {
+        if (_stopped
+            || Stopwatch.GetTimestamp() - Volatile.Read(ref _idleSince) < _intervalTicks
+            || !_writer.Wait(0))
+        {
+            return;
+        }
+
+        _ = BeatAsync();
+    }
+
+    private async Task BeatAsync()
+    {
         try
         {
-            while (await Task.WhenAny(producer, Task.Delay(interval, idle.Token)) != producer)
+            if (_formatter.TryWriteHeartbeat(_body) && await _body.FlushAsync(_flushToken))
             {
-                if (!await TryBeatAsync(formatter, body, flushToken))
-                {
-                    // No heartbeat, or no client to take it: the producer is cancelled with the request.
-                    break;
-                }
+                Volatile.Write(ref _idleSince, Stopwatch.GetTimestamp());
             }
-        }
-        finally
-        {
-            // Stop the pending delay's timer rather than leave it to fire.
-            idle.Cancel();
-        }
-
-        return await producer;
-    }
-
-    /// <summary>Writes and flushes one heartbeat; <see langword="false"/> when the format has none or the client is gone.</summary>
-    private static async ValueTask<bool> TryBeatAsync<T>(StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken)
-    {
-        try
-        {
-            return formatter.TryWriteHeartbeat(body) && await body.FlushAsync(flushToken);
+            else
+            {
+                // No heartbeat in this format, or no client to take it: the producer is cancelled with the request.
+                _stopped = true;
+            }
         }
         catch (Exception)
         {
-            // Stop beating, but keep waiting for the producer: it must not be left running unobserved. The
-            // loop's next write meets the same problem and handles it as it handles any failed write.
-            return false;
+            // Stop beating; the loop's next write meets the same problem and handles it as any failed write.
+            _stopped = true;
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 }

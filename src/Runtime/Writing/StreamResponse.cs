@@ -150,21 +150,35 @@ public static class StreamResponse
         var blocking = enumerator as BlockingProducer<T>;
         var flushEveryItem = request.FlushEveryItem;
         var threshold = request.FlushThresholdBytes;
+        using var heartbeat = IdleHeartbeat<T>.For(formatter, body, request.FlushToken);
         while (!aborted.IsCancellationRequested)
         {
             var next = enumerator.MoveNextAsync();
-            if (!next.IsCompleted)
+            if (!next.IsCompleted && !await WaitForProducerAsync(request, body, next))
             {
-                if (!await WaitForProducerAsync(request, body, next))
-                {
-                    return EndedEarly(request);
-                }
-
-                // An idle stream may owe its client a heartbeat (SSE) while it waits.
-                next = IdleHeartbeat.WhilePending(next, formatter, body, request.FlushToken);
+                return EndedEarly(request);
             }
 
-            if (!await next)
+            bool more;
+            if (heartbeat is null || next.IsCompleted)
+            {
+                more = await next;
+            }
+            else
+            {
+                // While, and only while, the producer keeps the loop waiting, an idle stream may get its heartbeat.
+                heartbeat.Idle();
+                try
+                {
+                    more = await next;
+                }
+                finally
+                {
+                    await heartbeat.ResumeAsync();
+                }
+            }
+
+            if (!more)
             {
                 return StreamOutcome.Completed;
             }
