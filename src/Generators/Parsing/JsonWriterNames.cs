@@ -11,39 +11,17 @@ namespace Streaming.Generators.Parsing;
 /// </summary>
 internal static class JsonWriterNames
 {
-    private const string Root = "Streaming.Generated";
-
     /// <summary>The writer of a class, record or struct written as an object.</summary>
-    public static (string Namespace, string Name) ForObject(INamedTypeSymbol type) => (NamespaceOf(type), NestedName(type) + "JsonWriter");
+    public static (string Namespace, string Name) ForObject(INamedTypeSymbol type) => GeneratedNames.Writer(type, "JsonWriter");
 
     /// <summary>The class that writes an enum by member name.</summary>
-    public static (string Namespace, string Name) ForEnumNames(INamedTypeSymbol type) => (NamespaceOf(type), NestedName(type) + "JsonNames");
+    public static (string Namespace, string Name) ForEnumNames(INamedTypeSymbol type) => GeneratedNames.Writer(type, "JsonNames");
 
     /// <summary>The writer of a root element type that is not written as an object of ours.</summary>
     public static (string Namespace, string Name) ForRootValue(ITypeSymbol type)
         => type is INamedTypeSymbol { TypeKind: TypeKind.Enum } named
-            ? (NamespaceOf(named), NestedName(named) + "JsonWriter")
-            : (Root, Mangle(type) + "JsonWriter");
-
-    private static string NamespaceOf(INamedTypeSymbol type)
-        => type.ContainingNamespace is { IsGlobalNamespace: false } containing ? Root + "." + containing.ToDisplayString() : Root;
-
-    /// <summary><c>Outer_Inner</c>, with type arguments appended: <c>Page_Order</c>.</summary>
-    private static string NestedName(INamedTypeSymbol type)
-    {
-        var name = type.Name;
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            name = outer.Name + "_" + name;
-        }
-
-        foreach (var argument in type.TypeArguments)
-        {
-            name += "_" + Identifier(argument.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
-        }
-
-        return name;
-    }
+            ? GeneratedNames.Writer(named, "JsonWriter")
+            : (GeneratedNames.Root, Mangle(type) + "JsonWriter");
 
     /// <summary>An identifier for a whole type: <c>Int32</c>, <c>NullableOfInt32</c>, <c>ArrayOfString</c>, <c>DictionaryOfStringAndShop_Order</c>.</summary>
     private static string Mangle(ITypeSymbol type)
@@ -55,25 +33,18 @@ internal static class JsonWriterNames
 
         if (type is not INamedTypeSymbol named)
         {
-            return Identifier(type.Name);
+            return GeneratedNames.Identifier(type.Name);
         }
 
-        var name = named.Name;
-        for (var outer = named.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            name = outer.Name + "_" + name;
-        }
+        var name = GeneratedNames.OuterPath(named);
 
         // Types outside System keep their namespace, so List<A.Item> and List<B.Item> get different writers.
         if (named.ContainingNamespace is { IsGlobalNamespace: false } containing
             && containing.ToDisplayString() is var ns && ns != "System" && !ns.StartsWith("System.", System.StringComparison.Ordinal))
         {
-            name = Identifier(ns) + "_" + name;
+            name = GeneratedNames.Identifier(ns) + "_" + name;
         }
 
         return named.TypeArguments.Length == 0 ? name : name + "Of" + string.Join("And", named.TypeArguments.Select(Mangle));
     }
-
-    private static string Identifier(string text)
-        => new(text.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Streaming.Generators.Parsing;
 
-/// <summary>The properties every generated writer considers, in the order they are written.</summary>
+/// <summary>The properties a CSV writer turns into columns, in declaration order (JSON has its own rules, <see cref="JsonMembers"/>).</summary>
 internal static class TypeMembers
 {
     /// <summary>Public instance properties with a public getter, base type first, as the serializer lists them.</summary>
