@@ -40,9 +40,7 @@ public sealed class AllocationTests
 
     /// <summary>
     /// Writes the whole stream once (the warm-up, whose text is returned), then every item again into the same
-    /// buffer, whose capacity the warm-up settled, counting what a pass allocates. A method the tiered JIT
-    /// promotes during a pass can allocate once on this thread, while an allocation per item shows in every
-    /// pass: the quietest of a few passes is the steady state.
+    /// buffer, whose capacity the warm-up settled, counting what the quietest pass allocates.
     /// </summary>
     private static (long Allocated, string Written) Measure(StreamFormatter<Shipment> formatter, bool array = false)
     {
@@ -59,16 +57,11 @@ public sealed class AllocationTests
         }
 
         var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        buffer.ResetWrittenCount();
-
-        var allocated = long.MaxValue;
-        for (var pass = 0; pass < 5 && allocated != 0; pass++)
+        var allocated = Allocations.QuietestPass(() =>
         {
             buffer.ResetWrittenCount();
-            var before = GC.GetAllocatedBytesForCurrentThread();
             WriteItems(formatter, buffer);
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        });
 
         return (allocated, written);
     }
