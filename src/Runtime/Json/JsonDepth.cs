@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Text.Json;
 
@@ -16,19 +17,18 @@ public static class JsonDepth
 
     /// <summary>Throws the serializer's exception when a value written now would be too deep.</summary>
     /// <remarks>
-    /// The limit is the writer's <see cref="JsonWriterOptions.MaxDepth"/>, or <see cref="Default"/> when that is not
-    /// set: a JSON array response writes each item one level shallower than the serializer does (inside its
-    /// <c>[</c>), so its writer is given one level less.
+    /// The limit is <see cref="Default"/>, or the writer's <see cref="JsonWriterOptions.MaxDepth"/> when that is
+    /// lower: a JSON array response writes each item one level shallower than the serializer does (outside the
+    /// array's <c>[</c>), so its writer is given one level less.
     /// </remarks>
     public static void Check(Utf8JsonWriter writer)
     {
-        var max = writer.Options.MaxDepth;
-        if (writer.CurrentDepth >= (max == 0 ? Default : max))
+        if (writer.CurrentDepth >= Default - 1 && writer.CurrentDepth >= Math.Min(writer.Options.MaxDepth, Default))
         {
-            Throw(max == 0 ? Default : max);
+            Throw();
         }
     }
 
-    private static void Throw(int max)
-        => throw new JsonException($"A possible object cycle was detected. This can either be due to a cycle or if the object depth is larger than the maximum allowed depth of {max}.");
+    private static void Throw()
+        => throw new JsonException($"A possible object cycle was detected. This can either be due to a cycle or if the object depth is larger than the maximum allowed depth of {Default}.");
 }
