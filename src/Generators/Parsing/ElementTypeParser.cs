@@ -33,7 +33,8 @@ internal sealed class ElementTypeParser
         _location = location;
         _format = format;
         _symbols = symbols;
-        _json = new JsonTypeParser(location, FormatName, symbols, cancellationToken);
+        // NdJson, JsonArray and Sse write one JSON: a member they cannot write is one cause, reported once.
+        _json = new JsonTypeParser(location, "JSON", symbols, cancellationToken);
         _csv = new CsvTypeParser(location, symbols, cancellationToken);
     }
 
