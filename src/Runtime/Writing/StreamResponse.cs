@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -144,6 +145,7 @@ public static class StreamResponse
     }
 
     /// <summary>Writes items until the producer ends or the stream must stop; returns how it ended.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<StreamOutcome> PumpAsync<T>(StreamRequest request, IAsyncEnumerator<T> enumerator, StreamFormatter<T> formatter, StreamBodyWriter body)
     {
         var aborted = request.Aborted;
@@ -200,6 +202,7 @@ public static class StreamResponse
     /// Returns <see langword="false"/> when the client has gone away, after the producer's pending
     /// <c>MoveNextAsync</c> has finished, so that it is never left running when the enumerator is disposed.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<bool> WaitForProducerAsync(StreamRequest request, StreamBodyWriter body, ValueTask<bool> pending)
     {
         if (body.UnflushedBytes == 0)
