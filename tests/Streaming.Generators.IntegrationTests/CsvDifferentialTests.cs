@@ -115,6 +115,11 @@ public sealed class CsvDifferentialTests
                 };
                 writer.WriteValue(real);
                 return [real.ToString("R", CultureInfo.InvariantCulture)];
+            case 6 when random.Next(2) == 0:
+                // Mostly digits that fit in 64 bits, every scale, both signs; sometimes more digits, sometimes zero.
+                var amount = new decimal(random.Next(4) == 0 ? 0 : random.Next(), random.Next(3) == 0 ? 0 : random.Next(), random.Next(8) == 0 ? random.Next() : 0, random.Next(2) == 0, (byte)random.Next(29));
+                writer.WriteValue(amount);
+                return [CsvReading.Json(amount)];
             case 6:
                 var money = new decimal(random.Next(), random.Next(), random.Next(), random.Next(2) == 0, (byte)random.Next(29));
                 var format = new[] { "N2", "#,##0.00;(#,##0.00)", "\"q\"0", "F4", "E3" }[random.Next(5)];

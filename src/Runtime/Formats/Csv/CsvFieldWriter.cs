@@ -88,7 +88,9 @@ public ref struct CsvFieldWriter
         where T : IUtf8SpanFormattable
     {
         StartField(FormattedBytes);
-        var written = FormatAt(value, default);
+        var written = typeof(T) == typeof(decimal) && WriteDecimal(Unsafe.As<T, decimal>(ref value)) is > 0 and var length
+            ? length
+            : FormatAt(value, default);
         if (!PlainText<T>.Always || !_delimiter.IsPlain)
         {
             QuoteIfNeeded(written);
@@ -108,8 +110,21 @@ public ref struct CsvFieldWriter
     public void WriteDateTime(DateTime value)
     {
         var start = StartField(FormattedBytes);
-        Utf8Formatter.TryFormat(value, _span[start..], out var written, new StandardFormat('O'));
-        _position = start + TrimFraction(_span.Slice(start, written));
+        if (value.Kind == DateTimeKind.Local)
+        {
+            // The offset of local time comes from the time zone: the formatter looks it up.
+            Utf8Formatter.TryFormat(value, _span[start..], out var written, new StandardFormat('O'));
+            _position = start + TrimFraction(_span.Slice(start, written));
+        }
+        else
+        {
+            _position = start + WriteIso(_span[start..], value);
+            if (value.Kind == DateTimeKind.Utc)
+            {
+                _span[_position++] = (byte)'Z';
+            }
+        }
+
         QuoteIfNotPlain(start);
     }
 
@@ -117,8 +132,14 @@ public ref struct CsvFieldWriter
     public void WriteDateTimeOffset(DateTimeOffset value)
     {
         var start = StartField(FormattedBytes);
-        Utf8Formatter.TryFormat(value, _span[start..], out var written, new StandardFormat('O'));
-        _position = start + TrimFraction(_span.Slice(start, written));
+        var end = start + WriteIso(_span[start..], value.DateTime);
+        var offset = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
+        _span[end] = offset < 0 ? (byte)'-' : (byte)'+';
+        offset = Math.Abs(offset);
+        WriteTwoDigits(_span[(end + 1)..], offset / 60);
+        _span[end + 3] = (byte)':';
+        WriteTwoDigits(_span[(end + 4)..], offset % 60);
+        _position = end + 6;
         QuoteIfNotPlain(start);
     }
 
@@ -435,6 +456,111 @@ public ref struct CsvFieldWriter
 
         _span = _output.GetSpan(Math.Max(bytes, MinimumSpan));
         _position = 0;
+    }
+
+    /// <summary>
+    /// Writes the date and time of <paramref name="clock"/> as the round-trip format (<c>O</c>) does, trailing
+    /// zeros of the seven-digit fraction trimmed as System.Text.Json trims them; returns the length.
+    /// </summary>
+    private static int WriteIso(Span<byte> destination, DateTime clock)
+    {
+        clock.Deconstruct(out int year, out int month, out int day);
+        var ticks = clock.Ticks;
+        var seconds = (int)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
+        var fraction = (int)(ticks % TimeSpan.TicksPerSecond);
+
+        var thousands = year / 100;
+        WriteTwoDigits(destination, thousands);
+        WriteTwoDigits(destination[2..], year - (thousands * 100));
+        destination[4] = (byte)'-';
+        WriteTwoDigits(destination[5..], month);
+        destination[7] = (byte)'-';
+        WriteTwoDigits(destination[8..], day);
+        destination[10] = (byte)'T';
+        WriteTwoDigits(destination[11..], seconds / 3600);
+        destination[13] = (byte)':';
+        WriteTwoDigits(destination[14..], seconds / 60 % 60);
+        destination[16] = (byte)':';
+        WriteTwoDigits(destination[17..], seconds % 60);
+        if (fraction == 0)
+        {
+            return 19;
+        }
+
+        var digits = 7;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            digits--;
+        }
+
+        destination[19] = (byte)'.';
+        for (var i = 19 + digits; i > 19; i--)
+        {
+            destination[i] = (byte)('0' + (fraction % 10));
+            fraction /= 10;
+        }
+
+        return 20 + digits;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteTwoDigits(Span<byte> destination, int value)
+    {
+        var tens = (uint)value / 10;
+        destination[1] = (byte)('0' + ((uint)value - (tens * 10)));
+        destination[0] = (byte)('0' + tens);
+    }
+
+    /// <summary>
+    /// Writes a decimal whose digits fit in 64 bits as its general format does: every digit of its scale, never
+    /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
+    /// formatter: 0 is returned and nothing written.
+    /// </summary>
+    private int WriteDecimal(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] != 0 || mantissa == 0)
+        {
+            return 0;
+        }
+
+        var scale = (bits[3] >> 16) & 0xFF;
+        var field = _span[_position..];
+        var sign = bits[3] < 0 ? 1 : 0;
+        if (sign == 1)
+        {
+            field[0] = (byte)'-';
+        }
+
+        // At most 20 digits and 28 places of scale: "-0." and 28 digits fit the reserved bytes.
+        mantissa.TryFormat(field[sign..], out var digits, default, CultureInfo.InvariantCulture);
+        var length = sign + digits;
+        if (scale > 0)
+        {
+            if (digits > scale)
+            {
+                var point = length - scale;
+                field[point..length].CopyTo(field[(point + 1)..]);
+                field[point] = (byte)'.';
+                length++;
+            }
+            else
+            {
+                // 0.0…digits: the digits move right past "0." and the zeros that lead the fraction.
+                var shift = 2 + scale - digits;
+                field[sign..length].CopyTo(field[(sign + shift)..]);
+                field[sign] = (byte)'0';
+                field[sign + 1] = (byte)'.';
+                field.Slice(sign + 2, scale - digits).Fill((byte)'0');
+                length += shift;
+            }
+        }
+
+        _position += length;
+        return length;
     }
 
     /// <summary>
