@@ -106,12 +106,18 @@ public sealed class CsvDifferentialTests
                 writer.WriteValue(number);
                 return [CsvReading.Json(number)];
             case 5:
-                var real = random.Next(8) switch
+                var real = random.Next(10) switch
                 {
                     0 => double.NaN,
                     1 => double.NegativeInfinity,
                     2 => -0.0,
-                    _ => BitConverter.Int64BitsToDouble(random.NextInt64()),
+                    3 => BitConverter.Int64BitsToDouble(random.NextInt64()),
+
+                    // Decimals of few digits (prices, weights) at every magnitude, around the bounds of plain notation too.
+                    4 => Math.Round(random.NextDouble() * Math.Pow(10, random.Next(-6, 18)), random.Next(0, 16)),
+                    5 => random.Next(-99_999, 99_999) * Math.Pow(10, random.Next(-9, 15)),
+                    6 => (random.Next(2) == 0 ? 1 : -1) * Math.Pow(10, random.Next(-6, 17)),
+                    _ => -Math.Round(random.NextDouble() * 10_000, random.Next(0, 6)),
                 };
                 writer.WriteValue(real);
                 return [real.ToString("R", CultureInfo.InvariantCulture)];
