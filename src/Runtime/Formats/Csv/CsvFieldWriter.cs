@@ -137,10 +137,10 @@ public ref struct CsvFieldWriter
         var end = start + WriteIso(_span[start..], value.DateTime);
         var offset = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
         _span[end] = offset < 0 ? (byte)'-' : (byte)'+';
-        offset = Math.Abs(offset);
-        WriteTwoDigits(_span[(end + 1)..], offset / 60);
+        var minutes = (uint)Math.Abs(offset);
+        WriteTwoDigits(_span, end + 1, minutes / 60);
         _span[end + 3] = (byte)':';
-        WriteTwoDigits(_span[(end + 4)..], offset % 60);
+        WriteTwoDigits(_span, end + 4, minutes % 60);
         _position = end + 6;
         QuoteIfNotPlain(start);
     }
@@ -466,24 +466,26 @@ public ref struct CsvFieldWriter
     /// </summary>
     private static int WriteIso(Span<byte> destination, DateTime clock)
     {
+        // One length check up front: every index below is a constant within it.
+        var iso = destination[..27];
         clock.Deconstruct(out int year, out int month, out int day);
         var ticks = clock.Ticks;
-        var seconds = (int)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
-        var fraction = (int)(ticks % TimeSpan.TicksPerSecond);
+        var seconds = (uint)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
+        var fraction = (uint)(ticks % TimeSpan.TicksPerSecond);
 
-        var thousands = year / 100;
-        WriteTwoDigits(destination, thousands);
-        WriteTwoDigits(destination[2..], year - (thousands * 100));
-        destination[4] = (byte)'-';
-        WriteTwoDigits(destination[5..], month);
-        destination[7] = (byte)'-';
-        WriteTwoDigits(destination[8..], day);
-        destination[10] = (byte)'T';
-        WriteTwoDigits(destination[11..], seconds / 3600);
-        destination[13] = (byte)':';
-        WriteTwoDigits(destination[14..], seconds / 60 % 60);
-        destination[16] = (byte)':';
-        WriteTwoDigits(destination[17..], seconds % 60);
+        var century = (uint)year / 100;
+        WriteTwoDigits(iso, 0, century);
+        WriteTwoDigits(iso, 2, (uint)year - (century * 100));
+        iso[4] = (byte)'-';
+        WriteTwoDigits(iso, 5, (uint)month);
+        iso[7] = (byte)'-';
+        WriteTwoDigits(iso, 8, (uint)day);
+        iso[10] = (byte)'T';
+        WriteTwoDigits(iso, 11, seconds / 3600);
+        iso[13] = (byte)':';
+        WriteTwoDigits(iso, 14, seconds / 60 % 60);
+        iso[16] = (byte)':';
+        WriteTwoDigits(iso, 17, seconds % 60);
         if (fraction == 0)
         {
             return 19;
@@ -496,22 +498,23 @@ public ref struct CsvFieldWriter
             digits--;
         }
 
-        destination[19] = (byte)'.';
+        iso[19] = (byte)'.';
         for (var i = 19 + digits; i > 19; i--)
         {
-            destination[i] = (byte)('0' + (fraction % 10));
-            fraction /= 10;
+            var next = fraction / 10;
+            iso[i] = (byte)('0' + (fraction - (next * 10)));
+            fraction = next;
         }
 
         return 20 + digits;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteTwoDigits(Span<byte> destination, int value)
+    private static void WriteTwoDigits(Span<byte> destination, int offset, uint value)
     {
-        var tens = (uint)value / 10;
-        destination[1] = (byte)('0' + ((uint)value - (tens * 10)));
-        destination[0] = (byte)('0' + tens);
+        var tens = value / 10;
+        destination[offset] = (byte)('0' + tens);
+        destination[offset + 1] = (byte)('0' + (value - (tens * 10)));
     }
 
     /// <summary>
