@@ -204,7 +204,8 @@ public sealed class StreamRequest : IDisposable
         if ((endpoint?.CloseOnAuthenticationExpiration ?? options.CloseOnAuthenticationExpiration)
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc is { } expires)
         {
-            var left = expires - DateTimeOffset.UtcNow;
+            // Timers count whole milliseconds: rounded up, the stream never ends before the ticket has expired.
+            var left = TimeSpan.FromMilliseconds(Math.Ceiling((expires - DateTimeOffset.UtcNow).TotalMilliseconds) + 1);
             if (left < after)
             {
                 (reason, after) = (StopReason.AuthenticationExpired, left > TimeSpan.Zero ? left : TimeSpan.Zero);

@@ -1,0 +1,49 @@
+using System.Net.ServerSentEvents;
+using Streaming.Generators.IntegrationTests.Infrastructure;
+
+namespace Streaming.Generators.IntegrationTests.Streams;
+
+/// <summary>Streams for the reliability tests: synchronous producers that block, and streams that outlive their credential.</summary>
+public static class ReliabilityStreams
+{
+    /// <summary>A synchronous producer that blocks its thread for <paramref name="sleepMilliseconds"/> before each
+    /// item, standing for synchronous I/O.</summary>
+    [Stream(Format.NdJson, "/blocking")]
+    public static IEnumerable<Reading> Blocking(int count, int sleepMilliseconds)
+    {
+        for (var i = 0; i < count; i++)
+        {
+#pragma warning disable STRM005 // The point of this producer: it blocks as synchronous I/O does.
+            Thread.Sleep(sleepMilliseconds);
+#pragma warning restore STRM005
+            yield return Reading.Create(i);
+        }
+    }
+
+    /// <summary>An event whose id holds NUL, which spec-following parsers drop with the whole id.</summary>
+    [Stream(Format.Sse, "/sse/nul-id")]
+    public static IEnumerable<SseItem<string>> NulId()
+    {
+        yield return new SseItem<string>("payload") { EventId = "7\0" };
+    }
+
+    [Stream(Format.Sse, "/sse/nul-event")]
+    public static IEnumerable<SseItem<string>> NulEvent()
+    {
+        yield return new SseItem<string>("payload", "tick\0");
+    }
+
+    /// <summary>As <see cref="SseStreams.Gated"/>; the application closes it when the authentication expires.</summary>
+    [Stream(Format.Sse, "/auth/sse/{run}")]
+    public static IAsyncEnumerable<Reading> AuthenticatedSse(string run, ProducerProbes probes, CancellationToken cancellationToken)
+        => Producers.Gated(probes[run], Reading.Create, cancellationToken);
+
+    [Stream(Format.NdJson, "/auth/ndjson/{run}")]
+    public static IAsyncEnumerable<Reading> AuthenticatedNdJson(string run, ProducerProbes probes, CancellationToken cancellationToken)
+        => Producers.Gated(probes[run], Reading.Create, cancellationToken);
+
+    /// <summary>An endpoint that keeps streaming past the expiry, although the application closes the others.</summary>
+    [Stream(Format.Sse, "/auth/sse-kept/{run}", CloseOnAuthenticationExpiration = false)]
+    public static IAsyncEnumerable<Reading> AuthenticatedSseKept(string run, ProducerProbes probes, CancellationToken cancellationToken)
+        => Producers.Gated(probes[run], Reading.Create, cancellationToken);
+}
