@@ -27,6 +27,8 @@ public sealed class StreamRequest : IDisposable
     private readonly CancellationToken _clientAborted;
     private readonly CancellationTokenSource? _stop;
     private readonly StopReason _timedStop;
+    private readonly bool _isSse;
+    private readonly bool _endsAtStopping;
     private CancellationTokenRegistration _shutdown;
     private int _stopReason;
     private bool _disposed;
@@ -54,7 +56,8 @@ public sealed class StreamRequest : IDisposable
         // As ASP.NET's request timeouts do: everything that observes RequestAborted sees these ends too.
         _stop = CancellationTokenSource.CreateLinkedTokenSource(_clientAborted);
         context.RequestAborted = _stop.Token;
-        EndsCleanlyWhenStopped = isSse;
+        _isSse = isSse;
+        _endsAtStopping = endsAtStopping;
         if (timedStop != StopReason.None)
         {
             _timedStop = timedStop;
@@ -118,10 +121,13 @@ public sealed class StreamRequest : IDisposable
     }
 
     /// <summary>
-    /// Whether a stream the server ended (at shutdown or when the authentication expired) ends as a complete
-    /// response: SSE only, whose clients reconnect and resume; every other format is aborted.
+    /// Whether a stream the server ended ends as a complete response: SSE only, whose clients reconnect and resume,
+    /// when the authentication expired or when it ended as the application began to stop. Every other stream the
+    /// server ends, an SSE stream that opted out of ending at shutdown included, is cut by the shutdown timeout
+    /// and aborted.
     /// </summary>
-    internal bool EndsCleanlyWhenStopped { get; }
+    internal bool EndsCleanlyWhenStopped
+        => (StopReason)Volatile.Read(ref _stopReason) == StopReason.Shutdown ? _endsAtStopping : _isSse;
 
     /// <summary>
     /// Admits a stream, or answers <c>503</c> with <c>Retry-After</c> and returns <see langword="null"/> when
