@@ -47,4 +47,15 @@ public sealed class BlockingProducerTests(PingServer server, ITestOutputHelper o
         Assert.True(latencies.Max() < 500, $"An unrelated request waited {latencies.Max():F0} ms behind the blocking producers.");
         Assert.True(total < TimeSpan.FromSeconds(Items * SleepMilliseconds / 1000.0 * 3), $"The streams took {total.TotalSeconds:F1} s; alone each takes {Items * SleepMilliseconds / 1000.0:F1} s.");
     }
+
+    [Fact]
+    public async Task A_sequence_that_can_also_be_read_asynchronously_is_read_so()
+    {
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync("/both-ways?count=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }

@@ -81,9 +81,14 @@ public static class StreamResponse
         return StreamRequest.BeginAsync(context, endpoint, format);
     }
 
-    /// <summary>A synchronous producer blocks the thread that calls it: the stream runs on a thread of its own.</summary>
+    /// <summary>
+    /// A synchronous producer blocks the thread that calls it: the stream runs on a thread of its own. A sequence
+    /// that can also be read asynchronously (an EF Core query returned as <see cref="IEnumerable{T}"/>) is read so.
+    /// </summary>
     private static Task RunBlockingAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
-        => request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter));
+        => items is IAsyncEnumerable<T> asyncItems
+            ? RunAsync(request, asyncItems, null, formatter)
+            : request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter));
 
     private static async Task RunAsync<T>(StreamRequest request, IAsyncEnumerable<T>? asyncItems, IEnumerable<T>? syncItems, StreamFormatter<T> formatter)
     {

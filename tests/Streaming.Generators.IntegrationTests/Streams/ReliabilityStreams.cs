@@ -20,6 +20,10 @@ public static class ReliabilityStreams
         }
     }
 
+    /// <summary>A sequence that can be read both ways, as an EF Core query can; read synchronously, it fails.</summary>
+    [Stream(Format.NdJson, "/both-ways")]
+    public static IEnumerable<Reading> BothWays(int count) => new TwoWaySequence(count);
+
     /// <summary>An event whose id holds NUL, which spec-following parsers drop with the whole id.</summary>
     [Stream(Format.Sse, "/sse/nul-id")]
     public static IEnumerable<SseItem<string>> NulId()
@@ -46,4 +50,22 @@ public static class ReliabilityStreams
     [Stream(Format.Sse, "/auth/sse-kept/{run}", CloseOnAuthenticationExpiration = false)]
     public static IAsyncEnumerable<Reading> AuthenticatedSseKept(string run, ProducerProbes probes, CancellationToken cancellationToken)
         => Producers.Gated(probes[run], Reading.Create, cancellationToken);
+}
+
+/// <summary>Readings that only come asynchronously: the synchronous enumerator throws.</summary>
+public sealed class TwoWaySequence(int count) : IEnumerable<Reading>, IAsyncEnumerable<Reading>
+{
+    public IEnumerator<Reading> GetEnumerator() => throw new InvalidOperationException("Read synchronously.");
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public async IAsyncEnumerator<Reading> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Reading.Create(i);
+        }
+    }
 }
