@@ -55,11 +55,10 @@ done
 
 rss() { local total=0; for pid in "${servers[@]}"; do total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status"))); done; echo $((total * 1024)); }
 cpu_ticks() { local total=0; for pid in "${servers[@]}"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
-tcp_pages() { awk '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "mem") print $(i + 1)}' /proc/net/sockstat; }
+tcp_inuse() { awk '/^TCP:/ {print $3}' /proc/net/sockstat; }
 
 sleep 2
 base_rss=$(rss)
-base_tcp=$(tcp_pages)
 echo "server baseline: $((base_rss / 1048576)) MiB resident over $processes process(es); $(curl -s "http://127.0.0.1:${ports[0]}/stats")"
 
 started=$(date +%s.%N)
@@ -80,8 +79,7 @@ echo "opened $opened streams ($failed failed) in $(echo "$opened_at - $started" 
 # Let the last ones settle, then measure memory and, over a minute of idling, CPU and fresh requests.
 sleep 5
 open_rss=$(rss)
-open_tcp=$(tcp_pages)
-echo "server resident: $((open_rss / 1048576)) MiB; per stream: $(( (open_rss - base_rss) / opened )) bytes (process memory), kernel TCP memory +$(( (open_tcp - base_tcp) * 4096 / opened )) bytes per stream (both ends)"
+echo "server resident: $((open_rss / 1048576)) MiB; per stream: $(( (open_rss - base_rss) / opened )) bytes (process memory; the kernel's socket memory is not in it); TCP sockets in use: $(tcp_inuse)"
 for ((i = 0; i < processes; i++)); do echo "  server $i: $(curl -s "http://127.0.0.1:${ports[$i]}/stats")"; done
 
 ticks0=$(cpu_ticks); t0=$(date +%s.%N)
