@@ -197,3 +197,9 @@ public sealed class PingServer : StreamingServer
         base.ConfigureApp(app);
     }
 }
+
+/// <summary>At most two synchronous producers run at once.</summary>
+public sealed class TwoProducerThreadsServer : StreamingServer
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.AddStreaming(o => o.MaxBlockingProducerThreads = 2);
+}

@@ -20,6 +20,16 @@ public static class ReliabilityStreams
         }
     }
 
+    /// <summary>A synchronous producer that blocks its thread until the test releases it, then yields one item.</summary>
+    [Stream(Format.NdJson, "/blocking-gated/{run}")]
+    public static IEnumerable<Reading> BlockingGated(string run, ProducerProbes probes)
+    {
+        var probe = probes[run];
+        probe.Started.TrySetResult();
+        probe.WaitBlocking();
+        yield return Reading.Create(0);
+    }
+
     /// <summary>A sequence that can be read both ways, as an EF Core query can; read synchronously, it fails.</summary>
     [Stream(Format.NdJson, "/both-ways")]
     public static IEnumerable<Reading> BothWays(int count) => new TwoWaySequence(count);
