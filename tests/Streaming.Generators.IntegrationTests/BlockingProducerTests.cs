@@ -44,7 +44,9 @@ public sealed class BlockingProducerTests(PingServer server, ITestOutputHelper o
         output.WriteLine($"{Streams} streams of {Items} items, {SleepMilliseconds} ms each: {total.TotalSeconds:F2} s (ideal {Items * SleepMilliseconds / 1000.0:F1} s); unrelated request: {string.Join(", ", latencies.Select(l => l.ToString("F1")))} ms");
 
         Assert.All(bodies, body => Assert.Equal(Items, body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length));
-        Assert.True(latencies.Max() < 500, $"An unrelated request waited {latencies.Max():F0} ms behind the blocking producers.");
+        // On the shared pool the first of these waited 11.3 s (and the streams took 33.6 s); here it is a few
+        // milliseconds, up to several hundred when the machine is loaded and 200 threads start at once.
+        Assert.True(latencies.Max() < 2000, $"An unrelated request waited {latencies.Max():F0} ms behind the blocking producers.");
         Assert.True(total < TimeSpan.FromSeconds(Items * SleepMilliseconds / 1000.0 * 3), $"The streams took {total.TotalSeconds:F1} s; alone each takes {Items * SleepMilliseconds / 1000.0:F1} s.");
     }
 
