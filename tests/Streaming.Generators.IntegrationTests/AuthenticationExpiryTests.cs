@@ -34,7 +34,7 @@ public sealed class AuthenticationExpiryTests(JwtServer server) : IClassFixture<
         Assert.DoesNotContain("event: error", rest, StringComparison.Ordinal);
         // The server's timer and this clock may differ by a tick of the system timer.
         Assert.True(endedAt >= expires - TimeSpan.FromMilliseconds(15), $"The stream ended {(expires - endedAt).TotalMilliseconds:F0} ms before its token expired.");
-        Assert.True(endedAt - expires < TimeSpan.FromSeconds(2), $"The stream ended {(endedAt - expires).TotalMilliseconds:F0} ms after its token expired.");
+        Assert.True(endedAt - expires < TimeSpan.FromSeconds(5), $"The stream ended {(endedAt - expires).TotalMilliseconds:F0} ms after its token expired.");
         await probe.FinallyRan.Task.WaitAsync(Patience);
         Assert.True(probe.WasCancelled, "The producer's token was not cancelled when the token expired.");
         await AssertCountedAsync("sse");
@@ -53,7 +53,7 @@ public sealed class AuthenticationExpiryTests(JwtServer server) : IClassFixture<
         var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<IOException>(() => new StreamReader(body).ReadToEndAsync().WaitAsync(Patience));
-        Assert.True(watch.Elapsed < Lifetime + TimeSpan.FromSeconds(2), $"The stream was cut {watch.ElapsedMilliseconds} ms after its first line.");
+        Assert.True(watch.Elapsed < Lifetime + TimeSpan.FromSeconds(5), $"The stream was cut {watch.ElapsedMilliseconds} ms after its first line.");
         await probe.FinallyRan.Task.WaitAsync(Patience);
         await AssertCountedAsync("ndjson");
     }

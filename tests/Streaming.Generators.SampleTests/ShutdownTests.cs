@@ -28,7 +28,8 @@ public sealed class ShutdownTests(ITestOutputHelper output)
 
         output.WriteLine($"Feeds ended {Seconds(feedEnds.Max(e => e.At) - stopped)} after SIGTERM, exports {Seconds(exportEnds.Max(e => e.At) - stopped)}, process {Seconds(exited - stopped)}.");
         Assert.All(feedEnds, end => Assert.Null(end.Failure));
-        Assert.True(feedEnds.Max(e => e.At) - stopped < TimeSpan.FromSeconds(1.5), "The idle feeds did not end at once.");
+        // At once: 0.02 to 0.08 s on a quiet machine; the host's timeout, which the feeds held before, is 30 s here.
+        Assert.True(feedEnds.Max(e => e.At) - stopped < TimeSpan.FromSeconds(5), "The idle feeds did not end at once.");
 
         // Each export runs to its last line (the first was read when it was opened) and ends as complete.
         Assert.All(exportEnds, end =>
@@ -36,7 +37,7 @@ public sealed class ShutdownTests(ITestOutputHelper output)
             Assert.Null(end.Failure);
             Assert.Equal(29, end.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         });
-        Assert.True(exited - exportEnds.Max(e => e.At) < TimeSpan.FromSeconds(2), $"The process took {Seconds(exited - exportEnds.Max(e => e.At))} to exit after the last export.");
+        Assert.True(exited - exportEnds.Max(e => e.At) < TimeSpan.FromSeconds(5), $"The process took {Seconds(exited - exportEnds.Max(e => e.At))} to exit after the last export.");
         Assert.Equal(0, app.Process.ExitCode);
         Assert.Contains("Stream /feed (sse) ended: server_shutdown", app.Process.Output, StringComparison.Ordinal);
     }
@@ -54,7 +55,7 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         output.WriteLine($"Exports cut {Seconds(ends.Max(e => e.At) - stopped)} after SIGTERM, process exited {Seconds(exited - stopped)}: {string.Join("; ", ends.Select(e => e.Failure?.Message))}");
         Assert.All(ends, end => Assert.IsAssignableFrom<IOException>(end.Failure));
         Assert.True(ends.Min(e => e.At) - stopped > TimeSpan.FromSeconds(3), "An export was cut before the shutdown timeout.");
-        Assert.True(exited - stopped < TimeSpan.FromSeconds(6), $"The process took {Seconds(exited - stopped)} to exit.");
+        Assert.True(exited - stopped < TimeSpan.FromSeconds(10), $"The process took {Seconds(exited - stopped)} to exit.");
         Assert.Contains("Stream /export (ndjson) ended: server_shutdown", app.Process.Output, StringComparison.Ordinal);
     }
 
