@@ -140,11 +140,12 @@ internal static class SseReconnectingReader
             return (null, new HttpRequestException(HttpRequestError.Unknown, $"Response status code does not indicate success: {status} ({response.ReasonPhrase}).", statusCode: response.StatusCode));
         }
 
-        using (response.StatusCode == HttpStatusCode.OK ? null : response)
+        if (status != 200)
         {
-            response.EnsureSuccessStatusCode();
-            if (status != 200)
+            // A 4xx (or an unfollowed redirect) throws here; another 2xx is no event stream either.
+            using (response)
             {
+                response.EnsureSuccessStatusCode();
                 throw new HttpRequestException(HttpRequestError.Unknown, $"An event stream must answer 200 or 204, not {status}.", statusCode: response.StatusCode);
             }
         }
