@@ -231,7 +231,7 @@ public sealed class SseClientTests
         });
         using var client = server.CreateClient();
         var options = Quick();
-        options.IdleTimeout = TimeSpan.FromMilliseconds(400);
+        options.IdleTimeout = TimeSpan.FromMilliseconds(600);
 
         // A cold server's first answer can take longer than the idle timeout itself.
         (await client.GetAsync("/ticks?count=1")).Dispose();
