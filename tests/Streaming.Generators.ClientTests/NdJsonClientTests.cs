@@ -86,6 +86,23 @@ public sealed class NdJsonClientTests
     }
 
     [Theory]
+    [InlineData("{\"number\":1,\"label\":\"one\"} {\"number\":2,\"label\":\"two\"}\n")]
+    [InlineData("{\"number\":1,\"label\":\"one\"} x\n")]
+    [InlineData("{\"number\":1,\"label\":\"one\"}\n{\"number\":2,")]
+    public async Task A_line_that_is_not_exactly_one_json_value_throws(string body)
+    {
+        await using var server = await Server.StartAsync(app => app.MapGet("/bad", (HttpContext context) =>
+        {
+            context.Response.ContentType = "application/x-ndjson";
+            return context.Response.WriteAsync(body);
+        }));
+        using var client = server.CreateClient();
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(async () =>
+            await client.GetFromNdJsonAsAsyncEnumerable("/bad", ClientJson.Default.Tick).ToListAsync());
+    }
+
+    [Theory]
     [MemberData(nameof(Cuts))]
     public async Task A_connection_reset_raises_from_the_enumerator_and_never_ends_the_loop(string protocol, string cutAfter)
     {
