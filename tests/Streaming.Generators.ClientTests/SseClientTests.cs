@@ -218,7 +218,9 @@ public sealed class SseClientTests
                 connections.Enqueue("heartbeats");
                 context.Response.ContentType = "text/event-stream";
                 await context.Response.WriteAsync("data: before\n\n");
-                for (var i = 0; i < 10; i++)
+
+                // No event for 1.5 s, longer than the idle timeout, but a heartbeat every 100 ms.
+                for (var i = 0; i < 15; i++)
                 {
                     await context.Response.Body.FlushAsync();
                     await Task.Delay(100);
@@ -231,7 +233,7 @@ public sealed class SseClientTests
         });
         using var client = server.CreateClient();
         var options = Quick();
-        options.IdleTimeout = TimeSpan.FromMilliseconds(600);
+        options.IdleTimeout = TimeSpan.FromSeconds(1);
 
         // A cold server's first answer can take longer than the idle timeout itself.
         (await client.GetAsync("/ticks?count=1")).Dispose();
