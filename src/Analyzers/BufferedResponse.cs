@@ -20,7 +20,7 @@ internal static class BufferedResponse
 
     public static Materialization? Find(IOperation returned, KnownSymbols symbols, AspNetCoreSymbols aspNetCore)
     {
-        var value = Unwrap(returned, aspNetCore, MaxDepth);
+        var value = Unwrap(returned, symbols, aspNetCore, MaxDepth);
         return value is IInvocationOperation invocation
                && Materialization.TryMatch(invocation, symbols) is { Kind: MaterializationKind.Sequence } materialization
                && symbols.IsQueryable(materialization.Source.Type)
@@ -30,7 +30,7 @@ internal static class BufferedResponse
     }
 
     /// <summary>The value under awaits, conversions, response wrappers and single-assignment locals.</summary>
-    private static IOperation? Unwrap(IOperation operation, AspNetCoreSymbols aspNetCore, int depth)
+    private static IOperation? Unwrap(IOperation operation, KnownSymbols symbols, AspNetCoreSymbols aspNetCore, int depth)
     {
         var current = operation;
         while (depth-- > 0)
@@ -45,6 +45,9 @@ internal static class BufferedResponse
                     continue;
                 case IAwaitOperation awaited:
                     current = awaited.Operation;
+                    continue;
+                case IInvocationOperation configured when symbols.IsConfigureAwait(configured):
+                    current = configured.Instance!;
                     continue;
                 case IInvocationOperation invocation when aspNetCore.IsResultFactory(invocation.TargetMethod.ContainingType):
                     if (Payload(invocation.Arguments) is not { } payload)

@@ -65,6 +65,36 @@ public sealed class BufferedEndpointTests
     }
 
     [Fact]
+    public void ConfigureAwait_does_not_hide_a_whole_query()
+    {
+        AnalyzerVerifier.Verify("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public static class OrderEndpoints
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/orders", async (ShopDb db, CancellationToken ct) => await db.Orders.{|STRM010:ToListAsync(ct)|}.ConfigureAwait(false));
+                    app.MapGet("/factory", async (IDbContextFactory<ShopDb> factory, CancellationToken ct) =>
+                    {
+                        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                        var rows = await db.Orders.AsNoTracking().{|STRM010:ToArrayAsync(ct)|}.ConfigureAwait(false);
+                        return Results.Ok(rows);
+                    });
+                }
+            }
+
+            public sealed class OrdersController(ShopDb db) : ControllerBase
+            {
+                [HttpGet]
+                public async Task<IActionResult> All(CancellationToken ct) => Ok(await db.Orders.{|STRM010:ToListAsync(ct)|}.ConfigureAwait(false));
+            }
+            """);
+    }
+
+    [Fact]
     public void Bounded_or_unknown_queries_are_not_flagged()
     {
         AnalyzerVerifier.Verify("""

@@ -167,6 +167,83 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
+    public void ConfigureAwait_and_using_scopes_do_not_hide_a_buffer()
+    {
+        AnalyzerVerifier.Verify("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+            {
+                [Stream(Format.NdJson, "/a")]
+                public static async IAsyncEnumerable<Order> Loop(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    foreach (var order in await db.Orders.{|STRM001:ToListAsync(ct)|}.ConfigureAwait(false))
+                    {
+                        yield return order;
+                    }
+                }
+
+                [Stream(Format.NdJson, "/b")]
+                public async IAsyncEnumerable<Order> Scoped([EnumeratorCancellation] CancellationToken ct)
+                {
+                    await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    var rows = await db.Orders.AsNoTracking().{|STRM001:ToArrayAsync(ct)|}.ConfigureAwait(false);
+                    foreach (var row in rows)
+                    {
+                        yield return row;
+                    }
+                }
+
+                [Stream(Format.NdJson, "/c")]
+                public async IAsyncEnumerable<Order> Keyed([EnumeratorCancellation] CancellationToken ct)
+                {
+                    await using (var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false))
+                    {
+                        var byId = await db.Orders.{|STRM001:ToDictionaryAsync(o => o.Id, ct)|}.ConfigureAwait(false);
+                        foreach (var order in byId.Values)
+                        {
+                            yield return order;
+                        }
+                    }
+                }
+
+                [Stream(Format.NdJson, "/d")]
+                public IEnumerable<Order> Disposed()
+                {
+                    using var db = factory.CreateDbContext();
+                    return db.Orders.Where(o => o.Total > 0).{|STRM001:ToArray()|};
+                }
+
+                [Stream(Format.NdJson, "/e")]
+                public IEnumerable<Order> Block()
+                {
+                    using (var db = factory.CreateDbContext())
+                    {
+                        return db.Orders.{|STRM001:ToList()|};
+                    }
+                }
+
+                [Stream(Format.NdJson, "/f")]
+                public async IAsyncEnumerable<Order> Lookup([EnumeratorCancellation] CancellationToken ct)
+                {
+                    // A lookup table, not the streamed rows: still fine with ConfigureAwait.
+                    await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    var paid = await db.Orders.Where(o => o.Status == OrderStatus.Paid).Select(o => o.Id).ToHashSetAsync(ct).ConfigureAwait(false);
+                    await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+                    {
+                        if (paid.Contains(order.Id))
+                        {
+                            yield return order;
+                        }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public void Positional_loop_over_a_buffer()
     {
         AnalyzerVerifier.Verify("""
