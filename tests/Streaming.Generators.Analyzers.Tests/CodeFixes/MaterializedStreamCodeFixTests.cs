@@ -171,7 +171,7 @@ public sealed class MaterializedStreamCodeFixTests
             public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
             {
                 await Task.Delay(1, ct);
-                await foreach (var order in db.Orders.AsAsyncEnumerable())
+                await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(ct))
                 {
                     yield return order;
                 }
@@ -218,12 +218,12 @@ public sealed class MaterializedStreamCodeFixTests
             public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
             {
                 await Task.Delay(1, ct);
-                await foreach (var order in db.Orders.AsAsyncEnumerable())
+                await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(ct))
                 {
                     yield return order;
                 }
 
-                await foreach (var customer in db.Customers.AsAsyncEnumerable())
+                await foreach (var customer in db.Customers.AsAsyncEnumerable().WithCancellation(ct))
                 {
                     yield return new Order { CustomerId = customer.Id };
                 }
@@ -234,6 +234,208 @@ public sealed class MaterializedStreamCodeFixTests
         }
         """,
         fixAll: true);
+
+    [Fact]
+    public Task ConfigureAwait_is_kept_and_the_methods_token_flows_into_the_loop() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken {|STRM004:cancellationToken|})
+            {
+                foreach (var order in await db.Orders.{|STRM001:ToListAsync()|}.ConfigureAwait(false))
+                {
+                    yield return order;
+                }
+            }
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken cancellationToken)
+            {
+                await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return order;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Buffer_returned_from_a_disposed_context_becomes_an_iterator_inside_its_scope() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> All()
+            {
+                using var db = factory.CreateDbContext();
+                return db.Orders.Where(o => o.Total > 0).{|STRM001:ToArray()|};
+            }
+        }
+        """,
+        """
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> All()
+            {
+                using var db = factory.CreateDbContext();
+                foreach (var order in db.Orders.Where(o => o.Total > 0))
+                {
+                    yield return order;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_never_returns_a_query_whose_context_is_disposed() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> Orders()
+            {
+                using (var db = factory.CreateDbContext())
+                {
+                    return db.Orders.OrderBy(o => o.Id).{|STRM001:ToList()|};
+                }
+            }
+
+            [Stream(Format.NdJson, "/customers")]
+            public IEnumerable<Customer> Customers()
+            {
+                var customer = "taken";
+                using var db = factory.CreateDbContext();
+                return db.Customers.{|STRM001:ToArray()|};
+            }
+
+            [Stream(Format.NdJson, "/paid")]
+            public async IAsyncEnumerable<Order> Paid([EnumeratorCancellation] CancellationToken ct)
+            {
+                await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                var rows = await db.Orders.Where(o => o.Status == OrderStatus.Paid).{|STRM001:ToListAsync(ct)|}.ConfigureAwait(false);
+                foreach (var row in rows)
+                {
+                    yield return row;
+                }
+            }
+
+            [Stream(Format.NdJson, "/shared")]
+            public static IEnumerable<Order> Shared(ShopDb db) => db.Orders.{|STRM001:ToList()|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> Orders()
+            {
+                using (var db = factory.CreateDbContext())
+                {
+                    foreach (var order in db.Orders.OrderBy(o => o.Id))
+                    {
+                        yield return order;
+                    }
+                }
+            }
+
+            [Stream(Format.NdJson, "/customers")]
+            public IEnumerable<Customer> Customers()
+            {
+                var customer = "taken";
+                using var db = factory.CreateDbContext();
+                foreach (var customer2 in db.Customers)
+                {
+                    yield return customer2;
+                }
+            }
+
+            [Stream(Format.NdJson, "/paid")]
+            public async IAsyncEnumerable<Order> Paid([EnumeratorCancellation] CancellationToken ct)
+            {
+                await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                await foreach (var row in db.Orders.Where(o => o.Status == OrderStatus.Paid).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+                {
+                    yield return row;
+                }
+            }
+
+            [Stream(Format.NdJson, "/shared")]
+            public static IEnumerable<Order> Shared(ShopDb db) => db.Orders;
+        }
+        """,
+        fixAll: true);
+
+    [Theory]
+    [InlineData("""
+        using var db = factory.CreateDbContext();
+        return Visible(db.Orders.{|STRM001:ToArray()|});
+        """)]
+    [InlineData("""
+        using var db = factory.CreateDbContext();
+        if (DateTime.Now.Hour > 12)
+        {
+            return db.Orders.{|STRM001:ToArray()|};
+        }
+
+        return [];
+        """)]
+    [InlineData("""
+        using var db = factory.CreateDbContext();
+        try
+        {
+            return db.Orders.{|STRM001:ToArray()|};
+        }
+        catch (InvalidOperationException)
+        {
+            throw;
+        }
+        """)]
+    public async Task No_fix_returns_a_query_from_a_disposing_method_unless_it_can_become_an_iterator(string body)
+    {
+        Assert.False(await CodeFixVerifier.OffersFixAsync<MaterializedStreamCodeFixProvider>($$"""
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public IEnumerable<Order> All()
+                {
+            {{body}}
+                }
+
+                private static IEnumerable<Order> Visible(IEnumerable<Order> orders) => orders.Where(o => o.Total > 0);
+            }
+            """));
+    }
 
     [Fact]
     public async Task No_fix_when_the_buffer_is_used_more_than_once()
