@@ -1,35 +1,210 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Streaming.Analyzers;
 
+/// <summary>A whole query buffered into what an endpoint returns: the buffering call, the method of the compilation
+/// that makes it (<see langword="null"/> when the endpoint does so itself), and the endpoint's call that leads there.</summary>
+internal sealed class BufferedResult(Materialization materialization, IMethodSymbol? madeIn, IOperation reportAt)
+{
+    public Materialization Materialization { get; } = materialization;
+
+    public IMethodSymbol? MadeIn { get; } = madeIn;
+
+    public IOperation ReportAt { get; } = reportAt;
+
+    /// <summary>The same buffer, seen from a caller: reported at its call of <paramref name="callee"/>.</summary>
+    public BufferedResult CalledThrough(IMethodSymbol callee, IOperation call) => new(Materialization, MadeIn ?? callee, call);
+}
+
 /// <summary>
 /// Reads what an endpoint returns and finds a whole query buffered into it: <c>await db.Orders.ToListAsync()</c>,
-/// directly, wrapped in <c>Ok(…)</c>/<c>Results.Ok(…)</c>, or through a local. Only an unbounded query counts:
-/// a chain with <c>Take</c> is paged, and a query whose origin cannot be seen (a parameter, a helper's result)
-/// is given the benefit of the doubt.
+/// directly, wrapped in <c>Ok(…)</c>/<c>Results.Ok(…)</c>, through a local, mapped in memory (<c>Select</c>,
+/// <c>mapper.Map</c>) — or returned by a method of the same compilation that the endpoint awaits: a service, a
+/// repository behind its interface, a MediatR-style handler the endpoint sends a request to. Only an unbounded query
+/// counts: a chain with <c>Take</c> is paged, and a query whose origin cannot be seen (a parameter, a call into
+/// another assembly) is given the benefit of the doubt. One instance per compilation: what each method returns is
+/// worked out once.
 /// </summary>
-internal static class BufferedResponse
+internal sealed class BufferedResponse(Compilation compilation, KnownSymbols symbols, AspNetCoreSymbols aspNetCore)
 {
     private const int MaxDepth = 16;
+
+    /// <summary>How many methods deep a buffer is followed: endpoint → service → repository.</summary>
+    private const int MaxCalls = 3;
 
     /// <summary>Operators after which a query returns a bounded number of rows.</summary>
     private static readonly ImmutableHashSet<string> s_boundingOperators = ImmutableHashSet.Create("Take", "TakeLast", "TakeWhile", "GroupBy");
 
-    public static Materialization? Find(IOperation returned, KnownSymbols symbols, AspNetCoreSymbols aspNetCore)
+    /// <summary>Mapping libraries' projections of a query (AutoMapper, Mapster): still every row.</summary>
+    private static readonly ImmutableHashSet<string> s_queryProjections = ImmutableHashSet.Create("ProjectTo", "ProjectToType");
+
+    /// <summary>In-memory operators and mappers that carry every row of a buffer into a new one.</summary>
+    private static readonly ImmutableHashSet<string> s_rowPreserving = ImmutableHashSet.Create(
+        "Select", "ToList", "ToArray", "AsEnumerable", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Map", "Adapt");
+
+    private readonly ConcurrentDictionary<IMethodSymbol, BufferedResult?> _methods = new(SymbolEqualityComparer.Default);
+    private ImmutableArray<INamedTypeSymbol> _sourceTypes;
+
+    /// <summary>What a returned value buffers, if anything.</summary>
+    public BufferedResult? Find(IOperation returned, CancellationToken cancellationToken) => Find(returned, MaxCalls, cancellationToken);
+
+    private BufferedResult? Find(IOperation returned, int calls, CancellationToken cancellationToken)
     {
-        var value = Unwrap(returned, symbols, aspNetCore, MaxDepth);
-        return value is IInvocationOperation invocation
-               && Materialization.TryMatch(invocation, symbols) is { Kind: MaterializationKind.Sequence } materialization
-               && symbols.IsQueryable(materialization.Source.Type)
-               && IsUnbounded(materialization.Source, symbols, MaxDepth)
-            ? materialization
-            : null;
+        if (Unwrap(returned, symbols, aspNetCore, MaxDepth) is not IInvocationOperation invocation)
+        {
+            return null;
+        }
+
+        if (Materialization.TryMatch(invocation, symbols) is { } materialization)
+        {
+            return materialization.Kind == MaterializationKind.Sequence
+                   && symbols.IsQueryable(materialization.Source.Type)
+                   && IsUnbounded(materialization.Source, symbols, MaxDepth)
+                ? new BufferedResult(materialization, null, invocation)
+                : null;
+        }
+
+        if (calls == 0)
+        {
+            return null;
+        }
+
+        foreach (var target in Targets(invocation, cancellationToken))
+        {
+            if (Returns(target, calls - 1, cancellationToken) is { } result)
+            {
+                return result.CalledThrough(target, invocation);
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>The value under awaits, conversions, response wrappers and single-assignment locals.</summary>
+    /// <summary>What a method of this compilation returns, worked out once.</summary>
+    private BufferedResult? Returns(IMethodSymbol method, int calls, CancellationToken cancellationToken)
+    {
+        if (_methods.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        // Marked first, so that recursion ends.
+        _methods[method] = null;
+        var result = Body(method, cancellationToken) is { } body
+            ? body.DescendantsAndSelf()
+                .OfType<IReturnOperation>()
+                .Where(r => r.Kind == OperationKind.Return && r.ReturnedValue is not null && !r.IsInNestedFunction())
+                .Select(r => Find(r.ReturnedValue!, calls, cancellationToken))
+                .FirstOrDefault(r => r is not null)
+            : null;
+        return _methods[method] = result;
+    }
+
+    /// <summary>The method body of a method declared in this compilation.</summary>
+    private IOperation? Body(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var declaration = method.DeclaringSyntaxReferences.FirstOrDefault();
+        if (declaration is null || !compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+        {
+            return null;
+        }
+
+        // Another file's model: the buffer is usually made in a service or repository next door, not in the endpoint's file.
+#pragma warning disable RS1030 // Reading a callee's body needs its tree's model; each method is read once per compilation.
+        var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+        return model.GetOperation(declaration.GetSyntax(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The methods of this compilation a call runs: the method itself, the one implementation of an interface
+    /// or abstract method, or the <c>Handle</c> method of the request sent to a mediator.</summary>
+    private ImmutableArray<IMethodSymbol> Targets(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        if (method.IsExtensionMethod && (symbols.IsLinqType(method.ContainingType) || symbols.IsEntityFrameworkQueryableExtensions(method.ContainingType)))
+        {
+            return ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        if (!method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0)
+        {
+            return ImmutableArray.Create(method);
+        }
+
+        if (method.Name is "Send" or "SendAsync"
+            && invocation.Arguments.FirstOrDefault(a => a.Value.WithoutConversions().Type is INamedTypeSymbol { DeclaringSyntaxReferences.Length: > 0 })
+                ?.Value.WithoutConversions().Type is INamedTypeSymbol request)
+        {
+            return Handlers(request, cancellationToken);
+        }
+
+        if (method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface)
+        {
+            var implementations = SourceTypes(cancellationToken)
+                .Select(t => t.FindImplementationForInterfaceMember(method) as IMethodSymbol ?? Override(t, method))
+                .OfType<IMethodSymbol>()
+                .Where(m => !m.IsAbstract && m.DeclaringSyntaxReferences.Length > 0)
+                .Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
+                .ToImmutableArray();
+
+            // Several implementations: which one runs is the container's choice, not the code's.
+            return implementations.Length == 1 ? implementations : ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        return ImmutableArray<IMethodSymbol>.Empty;
+    }
+
+    private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol method)
+        => type.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OverriddenMethod?.OriginalDefinition, method));
+
+    /// <summary>The <c>Handle(TRequest, …)</c> methods of this compilation for <paramref name="request"/>, as MediatR-style handlers declare them.</summary>
+    private ImmutableArray<IMethodSymbol> Handlers(INamedTypeSymbol request, CancellationToken cancellationToken)
+    {
+        var handlers = SourceTypes(cancellationToken)
+            .SelectMany(t => t.GetMembers("Handle").Concat(t.GetMembers("HandleAsync")))
+            .OfType<IMethodSymbol>()
+            .Where(m => m.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, request))
+            .ToImmutableArray();
+        return handlers.Length == 1 ? handlers : ImmutableArray<IMethodSymbol>.Empty;
+    }
+
+    /// <summary>The classes declared in this compilation, listed once.</summary>
+    private ImmutableArray<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)
+    {
+        if (_sourceTypes.IsDefault)
+        {
+            var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            Collect(compilation.Assembly.GlobalNamespace, types, cancellationToken);
+            ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, types.ToImmutable());
+        }
+
+        return _sourceTypes;
+    }
+
+    private static void Collect(INamespaceOrTypeSymbol container, ImmutableArray<INamedTypeSymbol>.Builder types, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+            {
+                types.Add(type);
+            }
+
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                Collect(nested, types, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The value under awaits, conversions, response wrappers, single-assignment locals and in-memory mappings.</summary>
     private static IOperation? Unwrap(IOperation operation, KnownSymbols symbols, AspNetCoreSymbols aspNetCore, int depth)
     {
         var current = operation;
@@ -65,6 +240,9 @@ internal static class BufferedResponse
 
                     current = createdPayload;
                     continue;
+                case IInvocationOperation mapped when MappedBuffer(mapped, symbols) is { } buffer:
+                    current = buffer;
+                    continue;
                 case ILocalReferenceOperation local:
                     if (SingleAssignedValue(local) is not { } assigned)
                     {
@@ -79,6 +257,26 @@ internal static class BufferedResponse
         }
 
         return null;
+    }
+
+    /// <summary>The buffer under an in-memory mapping of all its rows: <c>rows.Select(Map).ToList()</c>,
+    /// <c>mapper.Map&lt;List&lt;Dto&gt;&gt;(rows)</c>; <see langword="null"/> for anything else.</summary>
+    private static IOperation? MappedBuffer(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        if (!s_rowPreserving.Contains(method.Name))
+        {
+            return null;
+        }
+
+        if (method.IsExtensionMethod && symbols.IsLinqType(method.ContainingType))
+        {
+            // Enumerable over a buffer: a query (Queryable) is the materialization's own business.
+            return invocation.ExtensionReceiver() is { Type: { } type } receiver && !symbols.IsStreamedSource(type) ? receiver : null;
+        }
+
+        // A mapper: Map<List<Dto>>(rows), rows.Adapt<List<Dto>>().
+        return method.Name is "Map" or "Adapt" && invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null;
     }
 
     /// <summary>The argument that carries the response body: the one typed <c>object</c> or <c>TValue</c>.</summary>
@@ -122,7 +320,9 @@ internal static class BufferedResponse
             {
                 case IInvocationOperation invocation
                     when invocation.TargetMethod.IsExtensionMethod
-                         && (symbols.IsLinqType(invocation.TargetMethod.ContainingType) || symbols.IsEntityFrameworkQueryableExtensions(invocation.TargetMethod.ContainingType)):
+                         && (symbols.IsLinqType(invocation.TargetMethod.ContainingType)
+                             || symbols.IsEntityFrameworkQueryableExtensions(invocation.TargetMethod.ContainingType)
+                             || s_queryProjections.Contains(invocation.TargetMethod.Name)):
                     if (s_boundingOperators.Contains(invocation.TargetMethod.Name) || IsKeyFilter(invocation, symbols)
                         || invocation.ExtensionReceiver() is not { } receiver)
                     {

@@ -95,6 +95,153 @@ public sealed class BufferedEndpointTests
     }
 
     [Fact]
+    public void A_whole_query_buffered_in_a_service_a_repository_or_a_request_handler_is_reported_at_the_endpoint()
+    {
+        var diagnostics = AnalyzerVerifier.Verify("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public sealed record OrderDto(int Id, decimal Total);
+
+            public static class Mapping
+            {
+                public static IQueryable<T> ProjectTo<T>(this IQueryable source, object configuration) => throw new NotSupportedException();
+            }
+
+            public sealed class OrderService(ShopDb db)
+            {
+                public async Task<List<OrderDto>> GetAllAsync(CancellationToken ct)
+                    => await db.Orders.AsNoTracking().Select(o => new OrderDto(o.Id, o.Total)).ToListAsync(ct).ConfigureAwait(false);
+
+                public Task<OrderDto[]> Projected(object configuration) => db.Orders.ProjectTo<OrderDto>(configuration).ToArrayAsync();
+            }
+
+            public interface ICustomerRepository
+            {
+                Task<List<Customer>> ListAsync();
+            }
+
+            public sealed class CustomerRepository(ShopDb db) : ICustomerRepository
+            {
+                public async Task<List<Customer>> ListAsync()
+                {
+                    var customers = await db.Set<Customer>().ToListAsync();
+                    return customers;
+                }
+            }
+
+            public sealed class CustomerService(ICustomerRepository repository)
+            {
+                public async Task<IEnumerable<string>> Names() => (await repository.ListAsync()).Select(c => c.Name).ToList();
+            }
+
+            // A MediatR-style request and its handler.
+            public interface IRequest<TResponse>;
+
+            public interface ISender
+            {
+                Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default);
+            }
+
+            public sealed record GetPaidOrders : IRequest<List<Order>>;
+
+            public sealed class GetPaidOrdersHandler(ShopDb db)
+            {
+                public Task<List<Order>> Handle(GetPaidOrders request, CancellationToken cancellationToken)
+                    => db.Orders.Where(o => o.Status == OrderStatus.Paid).ToListAsync(cancellationToken);
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/orders", async (OrderService orders, CancellationToken ct) => await orders.{|STRM010:GetAllAsync(ct)|});
+                    app.MapGet("/projected", async (OrderService orders) => Results.Ok(await orders.{|STRM010:Projected(new object())|}));
+                    app.MapGet("/paid", (ISender sender, CancellationToken ct) => sender.{|STRM010:Send(new GetPaidOrders(), ct)|});
+                }
+            }
+
+            [ApiController]
+            [Route("customers")]
+            public sealed class CustomersController(ICustomerRepository repository, CustomerService service) : ControllerBase
+            {
+                [HttpGet]
+                public async Task<IActionResult> All()
+                {
+                    var customers = await repository.{|STRM010:ListAsync()|}.ConfigureAwait(false);
+                    return Ok(customers.Select(c => new { c.Id, c.Name }).ToList());
+                }
+
+                [HttpGet("names")]
+                public async Task<ActionResult<IEnumerable<string>>> Names() => Ok(await service.{|STRM010:Names()|});
+            }
+            """);
+
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("'ToListAsync()' of the unbounded 'IQueryable<OrderDto>' (made in 'OrderService.GetAllAsync')"));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("(made in 'GetPaidOrdersHandler.Handle')"));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("(made in 'CustomerRepository.ListAsync')"));
+    }
+
+    [Fact]
+    public void Lookups_pages_constants_and_ambiguous_calls_behind_an_endpoint_are_not_flagged()
+    {
+        AnalyzerVerifier.Verify("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public sealed class OrderService(ShopDb db)
+            {
+                public Task<Order?> Find(int id) => db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+
+                public Task<List<Order>> Page(int page, int size) => db.Orders.OrderBy(o => o.Id).Skip(page * size).Take(size).ToListAsync();
+
+                public Task<List<Order>> Latest() => db.Orders.OrderByDescending(o => o.CreatedAt).Take(10).ToListAsync();
+
+                public Task<List<Order>> ByIds(int[] ids) => db.Orders.Where(o => ids.Contains(o.Id)).ToListAsync();
+
+                public List<string> Statuses() => new() { "pending", "paid", "shipped" };
+
+                public Task<List<Order>> Of(IQueryable<Order> query) => query.ToListAsync();
+
+                public async Task<int> Count() => (await db.Orders.ToListAsync()).Count;
+            }
+
+            // Two implementations: which one runs is the container's choice.
+            public interface IOrderSource
+            {
+                Task<List<Order>> All();
+            }
+
+            public sealed class DatabaseOrders(ShopDb db) : IOrderSource
+            {
+                public Task<List<Order>> All() => db.Orders.ToListAsync();
+            }
+
+            public sealed class CachedOrders(List<Order> cache) : IOrderSource
+            {
+                public Task<List<Order>> All() => Task.FromResult(cache);
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/orders/{id}", async (OrderService orders, int id) => await orders.Find(id));
+                    app.MapGet("/orders", async (OrderService orders, int page) => await orders.Page(page, 50));
+                    app.MapGet("/latest", async (OrderService orders) => await orders.Latest());
+                    app.MapGet("/by-ids", async (OrderService orders, int[] ids) => await orders.ByIds(ids));
+                    app.MapGet("/statuses", (OrderService orders) => orders.Statuses());
+                    app.MapGet("/of", async (OrderService orders, ShopDb db) => await orders.Of(db.Orders.Take(5)));
+                    app.MapGet("/count", async (OrderService orders) => await orders.Count());
+                    app.MapGet("/sources", async (IOrderSource source) => await source.All());
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public void Bounded_or_unknown_queries_are_not_flagged()
     {
         AnalyzerVerifier.Verify("""
