@@ -204,7 +204,8 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
         }
     }
 
-    /// <summary>The value under awaits, conversions, response wrappers, single-assignment locals and in-memory mappings.</summary>
+    /// <summary>The value under awaits, conversions, response wrappers and envelopes, single-assignment locals, null checks
+    /// and in-memory mappings.</summary>
     private static IOperation? Unwrap(IOperation operation, KnownSymbols symbols, AspNetCoreSymbols aspNetCore, int depth)
     {
         var current = operation;
@@ -243,6 +244,31 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
                 case IInvocationOperation mapped when MappedBuffer(mapped, symbols) is { } buffer:
                     current = buffer;
                     continue;
+                case ICoalesceOperation coalesce:
+                    // rows ?? new List<T>()
+                    current = coalesce.Value;
+                    continue;
+                case IConditionalAccessOperation conditional:
+                    // rows?.Select(Map).ToList()
+                    current = conditional.WhenNotNull;
+                    continue;
+                case IConditionalAccessInstanceOperation instance:
+                    if (EnclosingConditionalAccess(instance) is not { } access)
+                    {
+                        return null;
+                    }
+
+                    current = access.Operation;
+                    continue;
+                case IObjectCreationOperation envelope when !aspNetCore.IsObjectResult(envelope.Type):
+                    // new OrdersEnvelope { Orders = rows }, new Page<T>(rows): the list the response carries.
+                    if (EnvelopedSequence(envelope, symbols) is not { } enveloped)
+                    {
+                        return null;
+                    }
+
+                    current = enveloped;
+                    continue;
                 case ILocalReferenceOperation local:
                     if (SingleAssignedValue(local) is not { } assigned)
                     {
@@ -278,6 +304,37 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
         // A mapper: Map<List<Dto>>(rows), rows.Adapt<List<Dto>>().
         return method.Name is "Map" or "Adapt" && invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null;
     }
+
+    private static IConditionalAccessOperation? EnclosingConditionalAccess(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The one sequence a response object is built around: a constructor argument or an initialized member that is a
+    /// collection (not a string). <see langword="null"/> when there is none, or more than one.</summary>
+    private static IOperation? EnvelopedSequence(IObjectCreationOperation creation, KnownSymbols symbols)
+    {
+        var values = creation.Arguments.Select(a => a.Value)
+            .Concat(creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => a.Value) ?? [])
+            .Where(v => IsCollection(v.WithoutConversions().Type ?? v.Type, symbols))
+            .ToList();
+        return values.Count == 1 ? values[0] : null;
+    }
+
+    private static bool IsCollection(ITypeSymbol? type, KnownSymbols symbols)
+        => type is { SpecialType: not SpecialType.System_String }
+           && (type is IArrayTypeSymbol
+               || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+               || type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))
+           && !symbols.IsStreamedSource(type);
 
     /// <summary>The argument that carries the response body: the one typed <c>object</c> or <c>TValue</c>.</summary>
     private static IOperation? Payload(ImmutableArray<IArgumentOperation> arguments)

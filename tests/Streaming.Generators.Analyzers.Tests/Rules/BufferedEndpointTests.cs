@@ -152,10 +152,30 @@ public sealed class BufferedEndpointTests
                     => db.Orders.Where(o => o.Status == OrderStatus.Paid).ToListAsync(cancellationToken);
             }
 
+            // A response envelope around the list, built with null checks.
+            public sealed class NamesEnvelope
+            {
+                public List<string> Names { get; init; } = [];
+
+                public int Version { get; init; }
+            }
+
+            public sealed record GetNames : IRequest<NamesEnvelope>;
+
+            public sealed class GetNamesHandler(ShopDb db)
+            {
+                public async Task<NamesEnvelope> Handle(GetNames request, CancellationToken cancellationToken)
+                {
+                    var customers = await db.Customers.OrderBy(c => c.Name).AsNoTracking().ToListAsync(cancellationToken);
+                    return new NamesEnvelope { Names = customers?.Select(c => c.Name).ToList() ?? new List<string>(), Version = 1 };
+                }
+            }
+
             public static class Endpoints
             {
                 public static void Map(IEndpointRouteBuilder app)
                 {
+                    app.MapGet("/names", (ISender sender, CancellationToken ct) => sender.{|STRM010:Send(new GetNames(), ct)|});
                     app.MapGet("/orders", async (OrderService orders, CancellationToken ct) => await orders.{|STRM010:GetAllAsync(ct)|});
                     app.MapGet("/projected", async (OrderService orders) => Results.Ok(await orders.{|STRM010:Projected(new object())|}));
                     app.MapGet("/paid", (ISender sender, CancellationToken ct) => sender.{|STRM010:Send(new GetPaidOrders(), ct)|});
@@ -181,6 +201,7 @@ public sealed class BufferedEndpointTests
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("'ToListAsync()' of the unbounded 'IQueryable<OrderDto>' (made in 'OrderService.GetAllAsync')"));
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("(made in 'GetPaidOrdersHandler.Handle')"));
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("(made in 'CustomerRepository.ListAsync')"));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("'IQueryable<Customer>' (made in 'GetNamesHandler.Handle')"));
     }
 
     [Fact]
