@@ -40,6 +40,9 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
     /// <summary>Operators after which a query returns a bounded number of rows.</summary>
     private static readonly ImmutableHashSet<string> s_boundingOperators = ImmutableHashSet.Create("Take", "TakeLast", "TakeWhile", "GroupBy");
 
+    /// <summary>What a query helper may call to bound the rows it returns.</summary>
+    private static readonly ImmutableHashSet<string> s_pagingOperators = ImmutableHashSet.Create("Take", "TakeLast", "TakeWhile", "Skip", "GroupBy");
+
     /// <summary>Mapping libraries' projections of a query (AutoMapper, Mapster): still every row.</summary>
     private static readonly ImmutableHashSet<string> s_queryProjections = ImmutableHashSet.Create("ProjectTo", "ProjectToType");
 
@@ -64,7 +67,7 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
         {
             return materialization.Kind == MaterializationKind.Sequence
                    && symbols.IsQueryable(materialization.Source.Type)
-                   && IsUnbounded(materialization.Source, symbols, MaxDepth)
+                   && IsUnbounded(materialization.Source, MaxDepth, cancellationToken)
                 ? new BufferedResult(materialization, null, invocation)
                 : null;
         }
@@ -301,8 +304,10 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
             return invocation.ExtensionReceiver() is { Type: { } type } receiver && !symbols.IsStreamedSource(type) ? receiver : null;
         }
 
-        // A mapper: Map<List<Dto>>(rows), rows.Adapt<List<Dto>>().
-        return method.Name is "Map" or "Adapt" && invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null;
+        // A mapper into a collection: Map<List<Dto>>(rows), rows.Adapt<List<Dto>>() (Map<SettingsDto>(rows) folds rows into one object).
+        return method.Name is "Map" or "Adapt" && invocation.Arguments.Length == 1 && IsCollection(invocation.Type, symbols)
+            ? invocation.Arguments[0].Value.WithoutConversions()
+            : null;
     }
 
     private static IConditionalAccessOperation? EnclosingConditionalAccess(IOperation operation)
@@ -359,6 +364,20 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
         return value;
     }
 
+    /// <summary>
+    /// A query helper of this compilation that only filters or orders, such as <c>WhereIf(condition, predicate)</c>: an
+    /// extension method from <c>IQueryable&lt;T&gt;</c> to <c>IQueryable&lt;T&gt;</c> whose body calls no paging operator.
+    /// </summary>
+    private bool IsRowFilter(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var definition = method.ReducedFrom ?? method;
+        return definition.Parameters.Length > 0
+               && symbols.IsQueryable(definition.Parameters[0].Type)
+               && symbols.IsQueryable(definition.ReturnType)
+               && Body(definition.OriginalDefinition, cancellationToken) is { } body
+               && !body.Descendants().Any(o => o is IInvocationOperation call && s_pagingOperators.Contains(call.TargetMethod.Name));
+    }
+
     /// <summary><c>Where(x =&gt; ids.Contains(x.Id))</c>: rows picked by a list of keys the request supplied, at most as many as keys.</summary>
     private static bool IsKeyFilter(IInvocationOperation invocation, KnownSymbols symbols)
         => invocation.TargetMethod.Name == "Where"
@@ -368,7 +387,7 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
                && !symbols.IsQueryable(keys)));
 
     /// <summary>Whether a query starts at a <c>DbSet</c> (or another member) and no operator bounds its row count.</summary>
-    private static bool IsUnbounded(IOperation query, KnownSymbols symbols, int depth)
+    private bool IsUnbounded(IOperation query, int depth, CancellationToken cancellationToken)
     {
         var current = query.WithoutConversions();
         while (depth-- > 0)
@@ -379,7 +398,8 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
                     when invocation.TargetMethod.IsExtensionMethod
                          && (symbols.IsLinqType(invocation.TargetMethod.ContainingType)
                              || symbols.IsEntityFrameworkQueryableExtensions(invocation.TargetMethod.ContainingType)
-                             || s_queryProjections.Contains(invocation.TargetMethod.Name)):
+                             || s_queryProjections.Contains(invocation.TargetMethod.Name)
+                             || IsRowFilter(invocation.TargetMethod, cancellationToken)):
                     if (s_boundingOperators.Contains(invocation.TargetMethod.Name) || IsKeyFilter(invocation, symbols)
                         || invocation.ExtensionReceiver() is not { } receiver)
                     {

@@ -109,12 +109,24 @@ public sealed class BufferedEndpointTests
                 public static IQueryable<T> ProjectTo<T>(this IQueryable source, object configuration) => throw new NotSupportedException();
             }
 
+            public static class QueryHelpers
+            {
+                public static IQueryable<T> WhereIf<T>(this IQueryable<T> query, bool condition, System.Linq.Expressions.Expression<Func<T, bool>> predicate)
+                    => condition ? query.Where(predicate) : query;
+
+                public static IQueryable<T> Page<T>(this IQueryable<T> query, int page, int size) => query.Skip(page * size).Take(size);
+            }
+
             public sealed class OrderService(ShopDb db)
             {
                 public async Task<List<OrderDto>> GetAllAsync(CancellationToken ct)
                     => await db.Orders.AsNoTracking().Select(o => new OrderDto(o.Id, o.Total)).ToListAsync(ct).ConfigureAwait(false);
 
                 public Task<OrderDto[]> Projected(object configuration) => db.Orders.ProjectTo<OrderDto>(configuration).ToArrayAsync();
+
+                public Task<List<Order>> Filtered(bool paidOnly) => db.Orders.WhereIf(paidOnly, o => o.Status == OrderStatus.Paid).ToListAsync();
+
+                public Task<List<Order>> Paged(int page) => db.Orders.OrderBy(o => o.Id).Page(page, 20).ToListAsync();
             }
 
             public interface ICustomerRepository
@@ -178,6 +190,8 @@ public sealed class BufferedEndpointTests
                     app.MapGet("/names", (ISender sender, CancellationToken ct) => sender.{|STRM010:Send(new GetNames(), ct)|});
                     app.MapGet("/orders", async (OrderService orders, CancellationToken ct) => await orders.{|STRM010:GetAllAsync(ct)|});
                     app.MapGet("/projected", async (OrderService orders) => Results.Ok(await orders.{|STRM010:Projected(new object())|}));
+                    app.MapGet("/filtered", async (OrderService orders, bool paid) => await orders.{|STRM010:Filtered(paid)|});
+                    app.MapGet("/paged", async (OrderService orders, int page) => await orders.Paged(page));
                     app.MapGet("/paid", (ISender sender, CancellationToken ct) => sender.{|STRM010:Send(new GetPaidOrders(), ct)|});
                 }
             }
