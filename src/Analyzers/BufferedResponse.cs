@@ -378,6 +378,12 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
                && !body.Descendants().Any(o => o is IInvocationOperation call && s_pagingOperators.Contains(call.TargetMethod.Name));
     }
 
+    /// <summary><c>Select(x =&gt; x.Role).Distinct()</c> of an enum or a <c>bool</c>: at most as many rows as values.</summary>
+    private static bool IsDistinctOfFewValues(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name == "Distinct"
+           && invocation.Type is INamedTypeSymbol { TypeArguments.Length: 1 } sequence
+           && sequence.TypeArguments[0] is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
+
     /// <summary><c>Where(x =&gt; ids.Contains(x.Id))</c>: rows picked by a list of keys the request supplied, at most as many as keys.</summary>
     private static bool IsKeyFilter(IInvocationOperation invocation, KnownSymbols symbols)
         => invocation.TargetMethod.Name == "Where"
@@ -400,7 +406,7 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
                              || symbols.IsEntityFrameworkQueryableExtensions(invocation.TargetMethod.ContainingType)
                              || s_queryProjections.Contains(invocation.TargetMethod.Name)
                              || IsRowFilter(invocation.TargetMethod, cancellationToken)):
-                    if (s_boundingOperators.Contains(invocation.TargetMethod.Name) || IsKeyFilter(invocation, symbols)
+                    if (s_boundingOperators.Contains(invocation.TargetMethod.Name) || IsKeyFilter(invocation, symbols) || IsDistinctOfFewValues(invocation)
                         || invocation.ExtensionReceiver() is not { } receiver)
                     {
                         return false;

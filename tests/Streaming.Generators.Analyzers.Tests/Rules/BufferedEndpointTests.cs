@@ -241,6 +241,8 @@ public sealed class BufferedEndpointTests
                 public Task<List<Order>> Of(IQueryable<Order> query) => query.ToListAsync();
 
                 public async Task<int> Count() => (await db.Orders.ToListAsync()).Count;
+
+                public Task<List<OrderStatus>> StatusesInUse() => db.Orders.Select(o => o.Status).Distinct().ToListAsync();
             }
 
             // Two implementations: which one runs is the container's choice.
@@ -270,6 +272,7 @@ public sealed class BufferedEndpointTests
                     app.MapGet("/statuses", (OrderService orders) => orders.Statuses());
                     app.MapGet("/of", async (OrderService orders, ShopDb db) => await orders.Of(db.Orders.Take(5)));
                     app.MapGet("/count", async (OrderService orders) => await orders.Count());
+                    app.MapGet("/statuses-in-use", async (OrderService orders) => await orders.StatusesInUse());
                     app.MapGet("/sources", async (IOrderSource source) => await source.All());
                 }
             }
