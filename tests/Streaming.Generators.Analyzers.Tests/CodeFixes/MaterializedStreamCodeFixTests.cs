@@ -9,7 +9,7 @@ namespace Streaming.Analyzers.Tests.CodeFixes;
 public sealed class MaterializedStreamCodeFixTests
 {
     [Fact]
-    public Task Foreach_over_awaited_ToListAsync_becomes_await_foreach() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Foreach_over_awaited_ToListAsync_becomes_await_foreach() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
@@ -46,7 +46,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Local_buffer_used_once_is_inlined_into_the_loop() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Local_buffer_used_once_is_inlined_into_the_loop() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
@@ -84,7 +84,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Returned_buffer_is_dropped() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Returned_buffer_is_dropped() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using Streaming;
 
@@ -105,7 +105,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Synchronous_iterator_loops_over_the_query_itself() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Synchronous_iterator_loops_over_the_query_itself() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using Streaming;
 
@@ -142,7 +142,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Missing_EF_Core_using_is_added() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Missing_EF_Core_using_is_added() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Streaming;
@@ -180,7 +180,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Fix_all_streams_every_buffer_in_the_document() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Fix_all_streams_every_buffer_in_the_document() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Streaming;
@@ -232,11 +232,10 @@ public sealed class MaterializedStreamCodeFixTests
             [Stream(Format.NdJson, "/paid")]
             public static IEnumerable<Order> Paid(ShopDb db) => db.Orders.Where(o => o.Status == OrderStatus.Paid);
         }
-        """,
-        fixAll: true);
+        """);
 
     [Fact]
-    public Task ConfigureAwait_is_kept_and_the_methods_token_flows_into_the_loop() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task ConfigureAwait_is_kept_and_the_methods_token_flows_into_the_loop() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
@@ -273,7 +272,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Buffer_returned_from_a_disposed_context_becomes_an_iterator_inside_its_scope() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Buffer_returned_from_a_disposed_context_becomes_an_iterator_inside_its_scope() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using Microsoft.EntityFrameworkCore;
         using Streaming;
@@ -307,7 +306,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Fix_all_never_returns_a_query_whose_context_is_disposed() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Fix_all_never_returns_a_query_whose_context_is_disposed() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
@@ -390,8 +389,7 @@ public sealed class MaterializedStreamCodeFixTests
             [Stream(Format.NdJson, "/shared")]
             public static IEnumerable<Order> Shared(ShopDb db) => db.Orders;
         }
-        """,
-        fixAll: true);
+        """);
 
     [Theory]
     [InlineData("""
@@ -420,7 +418,7 @@ public sealed class MaterializedStreamCodeFixTests
         """)]
     public async Task No_fix_returns_a_query_from_a_disposing_method_unless_it_can_become_an_iterator(string body)
     {
-        Assert.False(await CodeFixVerifier.OffersFixAsync<MaterializedStreamCodeFixProvider>($$"""
+        var markup = $$"""
             using Microsoft.EntityFrameworkCore;
             using Streaming;
 
@@ -434,13 +432,16 @@ public sealed class MaterializedStreamCodeFixTests
 
                 private static IEnumerable<Order> Visible(IEnumerable<Order> orders) => orders.Where(o => o.Total > 0);
             }
-            """));
+            """;
+
+        // No fix offered: the code stays as it is.
+        await StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(markup, markup);
     }
 
     [Fact]
     public async Task No_fix_when_the_buffer_is_used_more_than_once()
     {
-        Assert.False(await CodeFixVerifier.OffersFixAsync<MaterializedStreamCodeFixProvider>("""
+        var markup = """
             using Streaming;
 
             public static class OrderStreams
@@ -457,6 +458,9 @@ public sealed class MaterializedStreamCodeFixTests
                     Console.WriteLine(rows.Count);
                 }
             }
-            """));
+            """;
+
+        // No fix offered: the code stays as it is.
+        await StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(markup, markup);
     }
 }

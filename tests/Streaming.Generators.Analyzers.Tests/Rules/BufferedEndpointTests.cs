@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Streaming.Analyzers.Tests.Harness;
@@ -31,15 +32,15 @@ public sealed class BufferedEndpointTests
         """;
 
     [Fact]
-    public void Minimal_api_handlers_returning_a_whole_query()
+    public async Task Minimal_api_handlers_returning_a_whole_query()
     {
-        AnalyzerVerifier.Verify("using Streaming;\n" + MinimalApi);
+        await StreamingVerifier.VerifyAnalyzerAsync("using Streaming;\n" + MinimalApi);
     }
 
     [Fact]
-    public void Controller_actions_returning_a_whole_query()
+    public async Task Controller_actions_returning_a_whole_query()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -65,9 +66,9 @@ public sealed class BufferedEndpointTests
     }
 
     [Fact]
-    public void ConfigureAwait_does_not_hide_a_whole_query()
+    public async Task ConfigureAwait_does_not_hide_a_whole_query()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -95,9 +96,9 @@ public sealed class BufferedEndpointTests
     }
 
     [Fact]
-    public void A_whole_query_buffered_in_a_service_a_repository_or_a_request_handler_is_reported_at_the_endpoint()
+    public async Task A_whole_query_buffered_in_a_service_a_repository_or_a_request_handler_is_reported_at_the_endpoint()
     {
-        var diagnostics = AnalyzerVerifier.Verify("""
+        const string Source = """
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -210,7 +211,10 @@ public sealed class BufferedEndpointTests
                 [HttpGet("names")]
                 public async Task<ActionResult<IEnumerable<string>>> Names() => Ok(await service.{|STRM010:Names()|});
             }
-            """);
+            """;
+        await StreamingVerifier.VerifyAnalyzerAsync(Source);
+
+        var diagnostics = StreamingVerifier.Report(Source);
 
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("'ToListAsync()' of the unbounded 'IQueryable<OrderDto>' (made in 'OrderService.GetAllAsync')"));
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("(made in 'GetPaidOrdersHandler.Handle')"));
@@ -219,9 +223,9 @@ public sealed class BufferedEndpointTests
     }
 
     [Fact]
-    public void Lookups_pages_constants_and_ambiguous_calls_behind_an_endpoint_are_not_flagged()
+    public async Task Lookups_pages_constants_and_ambiguous_calls_behind_an_endpoint_are_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -280,9 +284,9 @@ public sealed class BufferedEndpointTests
     }
 
     [Fact]
-    public void Bounded_or_unknown_queries_are_not_flagged()
+    public async Task Bounded_or_unknown_queries_are_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -324,28 +328,27 @@ public sealed class BufferedEndpointTests
     [Fact]
     public void Severity_is_info_and_configurable()
     {
-        var reported = AnalyzerVerifier.Verify("using Streaming;\n" + MinimalApi);
+        var source = "using Streaming;\n" + MinimalApi;
+        var reported = StreamingVerifier.Report(source);
+        Assert.Equal(4, reported.Length);
         Assert.All(reported, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
 
         // What `dotnet_diagnostic.STRM010.severity = warning` in .editorconfig does.
-        var raised = AnalyzerVerifier.Verify(
-            "using Streaming;\n" + MinimalApi,
-            options => options.WithSpecificDiagnosticOptions([new("STRM010", ReportDiagnostic.Warn)]));
+        var raised = StreamingVerifier.Report(source, options => options.WithSpecificDiagnosticOptions([new("STRM010", ReportDiagnostic.Warn)]));
+        Assert.Equal(4, raised.Length);
         Assert.All(raised, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
 
-        var silenced = AnalyzerVerifier.Verify(
-            "using Streaming;\n" + MinimalApi.Replace("{|STRM010:", "").Replace("|}", ""),
-            options => options.WithSpecificDiagnosticOptions([new("STRM010", ReportDiagnostic.Suppress)]));
+        var silenced = StreamingVerifier.Report(source, options => options.WithSpecificDiagnosticOptions([new("STRM010", ReportDiagnostic.Suppress)]));
         Assert.Empty(silenced.Where(d => !d.IsSuppressed));
     }
 
     [Fact]
     public void Nothing_is_reported_without_Streaming_Generators()
     {
-        var source = MinimalApi.Replace("{|STRM010:", "").Replace("|}", "");
+        var source = StreamingVerifier.Unmarked(MinimalApi);
         var compilation = TestProject.Compile(source).RemoveReferences(
             TestProject.Compile(source).References.Where(r => r.Display?.EndsWith("Streaming.Generators.dll") == true));
-        AnalyzerVerifier.AssertCompiles(compilation);
+        Assert.Empty(TestProject.Errors(compilation));
         var (diagnostics, exceptions) = Harness.Analyzers.Run(compilation);
         Assert.Empty(exceptions);
         Assert.Empty(diagnostics);

@@ -1,8 +1,9 @@
-namespace Streaming.Analyzers;
+namespace Streaming;
 
 /// <summary>
-/// Every diagnostic ID of Streaming.Generators. IDs are public contract: never reuse or renumber one.
-/// STRM000, 002, 003, 006, 007 and 008 are reported by the source generator; STRM009 is reserved for it.
+/// Every diagnostic ID of Streaming.Generators, and its help link. IDs are public contract: never reuse or renumber
+/// one. STRM000, 002, 003, 006, 007 and 008 are reported by the source generator; STRM009 is reserved for it.
+/// This one file is compiled into both the generator and the analyzers.
 /// </summary>
 internal static class RuleIdentifiers
 {
