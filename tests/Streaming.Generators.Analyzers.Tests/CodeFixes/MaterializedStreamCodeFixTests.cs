@@ -297,7 +297,7 @@ public sealed class MaterializedStreamCodeFixTests
             public IEnumerable<Order> All()
             {
                 using var db = factory.CreateDbContext();
-                foreach (var order in db.Orders.Where(o => o.Total > 0))
+                foreach (var order in {|STRM005:db.Orders.Where(o => o.Total > 0)|})
                 {
                     yield return order;
                 }
@@ -358,7 +358,7 @@ public sealed class MaterializedStreamCodeFixTests
             {
                 using (var db = factory.CreateDbContext())
                 {
-                    foreach (var order in db.Orders.OrderBy(o => o.Id))
+                    foreach (var order in {|STRM005:db.Orders.OrderBy(o => o.Id)|})
                     {
                         yield return order;
                     }
@@ -370,7 +370,7 @@ public sealed class MaterializedStreamCodeFixTests
             {
                 var customer = "taken";
                 using var db = factory.CreateDbContext();
-                foreach (var customer2 in db.Customers)
+                foreach (var customer2 in {|STRM005:db.Customers|})
                 {
                     yield return customer2;
                 }
