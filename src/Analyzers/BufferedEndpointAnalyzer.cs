@@ -8,7 +8,8 @@ namespace Streaming.Analyzers;
 
 /// <summary>
 /// STRM010: an ordinary endpoint (a minimal-API handler or a controller action) returns a whole query buffered
-/// with <c>ToList</c>/<c>ToListAsync</c>; a <c>[Stream]</c> method would send the rows as they are read.
+/// with <c>ToList</c>/<c>ToListAsync</c>, itself or in a method of the compilation it awaits; a <c>[Stream]</c>
+/// method would send the rows as they are read.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BufferedEndpointAnalyzer : StreamingAnalyzer
@@ -23,11 +24,12 @@ public sealed class BufferedEndpointAnalyzer : StreamingAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeMapCall(c, symbols, aspNetCore), OperationKind.Invocation);
-        context.RegisterOperationBlockAction(c => AnalyzeAction(c, symbols, aspNetCore));
+        var responses = new BufferedResponse(context.Compilation, symbols, aspNetCore);
+        context.RegisterOperationAction(c => AnalyzeMapCall(c, aspNetCore, responses), OperationKind.Invocation);
+        context.RegisterOperationBlockAction(c => AnalyzeAction(c, symbols, aspNetCore, responses));
     }
 
-    private static void AnalyzeMapCall(OperationAnalysisContext context, KnownSymbols symbols, AspNetCoreSymbols aspNetCore)
+    private static void AnalyzeMapCall(OperationAnalysisContext context, AspNetCoreSymbols aspNetCore, BufferedResponse responses)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!aspNetCore.IsMapCall(invocation.TargetMethod))
@@ -51,12 +53,12 @@ public sealed class BufferedEndpointAnalyzer : StreamingAnalyzer
 
             if (body is not null)
             {
-                ReportBufferedReturns(body, symbols, aspNetCore, context.ReportDiagnostic);
+                ReportBufferedReturns(body, responses, context.ReportDiagnostic, context.CancellationToken);
             }
         }
     }
 
-    private static void AnalyzeAction(OperationBlockAnalysisContext context, KnownSymbols symbols, AspNetCoreSymbols aspNetCore)
+    private static void AnalyzeAction(OperationBlockAnalysisContext context, KnownSymbols symbols, AspNetCoreSymbols aspNetCore, BufferedResponse responses)
     {
         if (context.OwningSymbol is not IMethodSymbol method || !aspNetCore.IsControllerAction(method) || symbols.IsStreamMethod(method))
         {
@@ -65,7 +67,7 @@ public sealed class BufferedEndpointAnalyzer : StreamingAnalyzer
 
         foreach (var block in context.OperationBlocks)
         {
-            ReportBufferedReturns(block, symbols, aspNetCore, context.ReportDiagnostic);
+            ReportBufferedReturns(block, responses, context.ReportDiagnostic, context.CancellationToken);
         }
     }
 
@@ -79,19 +81,21 @@ public sealed class BufferedEndpointAnalyzer : StreamingAnalyzer
             : null;
     }
 
-    private static void ReportBufferedReturns(IOperation body, KnownSymbols symbols, AspNetCoreSymbols aspNetCore, System.Action<Diagnostic> report)
+    private static void ReportBufferedReturns(IOperation body, BufferedResponse responses, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         foreach (var operation in body.DescendantsAndSelf())
         {
             if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned }
                 && EnclosingFunction(operation) == EnclosingFunction(body.Parent ?? body, includeSelf: true)
-                && BufferedResponse.Find(returned, symbols, aspNetCore) is { } materialization)
+                && responses.Find(returned, cancellationToken) is { } buffered)
             {
+                var materialization = buffered.Materialization;
                 report(Diagnostic.Create(
                     DiagnosticDescriptors.BufferedEndpoint,
-                    materialization.Invocation.NameLocation(),
+                    buffered.ReportAt.NameLocation(),
                     materialization.DisplayName,
-                    materialization.Source.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                    materialization.Source.Type!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                    buffered.MadeIn is { } method ? $" (made in '{method.ContainingType.Name}.{method.Name}')" : ""));
             }
         }
     }

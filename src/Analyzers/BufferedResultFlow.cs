@@ -27,6 +27,9 @@ internal static class BufferedResultFlow
                 case IConversionOperation or IParenthesizedOperation or IAwaitOperation:
                     current = parent;
                     continue;
+                case IInvocationOperation configured when configured.Instance == current && symbols.IsConfigureAwait(configured):
+                    current = parent;
+                    continue;
                 case IForEachLoopOperation loop:
                     return loop.Collection == current;
                 case IReturnOperation { Kind: OperationKind.Return } returned:

@@ -51,14 +51,14 @@ internal static class DiagnosticDescriptors
         description: "A synchronous [Stream] method holds a thread for as long as its stream lasts, and each of its waits (synchronous I/O with an async twin, a query enumerated synchronously, a sleep) keeps that thread idle. An async iterator that awaits the twin needs no thread while it waits.",
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.BlockingCall));
 
-    /// <summary>{0}: the call, e.g. <c>ToListAsync()</c>; {1}: the query type.</summary>
+    /// <summary>{0}: the call, e.g. <c>ToListAsync()</c>; {1}: the query type; {2}: where it is made, when not in the endpoint.</summary>
     public static readonly DiagnosticDescriptor BufferedEndpoint = new(
         RuleIdentifiers.BufferedEndpoint,
         "An endpoint returns a whole query as one buffered list",
-        "This endpoint returns '{0}' of the unbounded '{1}': every row is held in memory before the first byte is sent; stream it from a [Stream] method, or page it with Take",
+        "This endpoint returns '{0}' of the unbounded '{1}'{2}: every row is held in memory before the first byte is sent; stream it from a [Stream] method, or page it with Take",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "A minimal-API handler or controller action that returns ToList()/ToListAsync() of a query with no Take holds the whole result in memory and sends nothing until the last row is read. A [Stream] method sends rows as they arrive, in constant memory.",
+        description: "A minimal-API handler or controller action that returns ToList()/ToListAsync() of a query with no Take, itself or through a service, repository or request handler of the same project, holds the whole result in memory and sends nothing until the last row is read. A [Stream] method sends rows as they arrive, in constant memory.",
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.BufferedEndpoint));
 }

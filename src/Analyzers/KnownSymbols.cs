@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Streaming.Analyzers;
 
@@ -133,6 +134,10 @@ internal sealed class KnownSymbols
                || SymbolEqualityComparer.Default.Equals(definition, ValueTask)
                || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT);
     }
+
+    /// <summary><c>task.ConfigureAwait(false)</c>: the same result, awaited without the captured context.</summary>
+    public bool IsConfigureAwait(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name == "ConfigureAwait" && invocation.Instance is not null && IsTaskLike(invocation.TargetMethod.ContainingType);
 
     private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, string[] metadataNames)
         => metadataNames.Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>().ToImmutableArray();

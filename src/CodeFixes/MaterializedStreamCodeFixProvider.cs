@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Streaming.Analyzers;
 using Streaming.CodeFixes.Infrastructure;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace Streaming.CodeFixes;
 
@@ -61,22 +62,50 @@ public sealed class MaterializedStreamCodeFixProvider : StreamingCodeFixProvider
         }
 
         var token = operation.Arguments
-            .FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Type.Name == "CancellationToken")?.Value.Syntax as ExpressionSyntax;
-        var context = new StreamingRewrite.Context(model, source, sourceType, token, cancellationToken);
+            .FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && TokenFlow.IsToken(a.Parameter?.Type))?.Value.Syntax as ExpressionSyntax
+            ?? MethodToken(model, invocation, cancellationToken);
 
-        // The buffered value: the call, or the await around it.
+        // The buffered value: the call, or the await around it, configured or not.
         ExpressionSyntax result = invocation;
-        while (result.Parent is ParenthesizedExpressionSyntax or AwaitExpressionSyntax)
+        ExpressionSyntax? continueOnCapturedContext = null;
+        while (true)
         {
-            result = (ExpressionSyntax)result.Parent;
+            if (result.Parent is ParenthesizedExpressionSyntax or AwaitExpressionSyntax)
+            {
+                result = (ExpressionSyntax)result.Parent;
+            }
+            else if (result.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member
+                     && member.Expression == result
+                     && member.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } configured)
+            {
+                continueOnCapturedContext = configured.ArgumentList.Arguments[0].Expression;
+                result = configured;
+            }
+            else
+            {
+                break;
+            }
         }
 
+        var context = new StreamingRewrite.Context(model, source, sourceType, token, continueOnCapturedContext, cancellationToken);
+        var disposes = DisposalScope.Encloses(result);
         return result.Parent switch
         {
             ForEachStatementSyntax loop when loop.Expression == result => StreamingRewrite.ForLoop(context, loop, removed: null),
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => StreamingRewrite.ForLocal(context, declarator),
+            ReturnStatementSyntax returned when disposes => StreamingRewrite.ForReturn(context, returned),
+
+            // Handed to a helper whose result is returned from the scope: the helper may enumerate it lazily, after disposal.
+            ArgumentSyntax when disposes && result.FirstAncestorOrSelf<StatementSyntax>() is ReturnStatementSyntax => null,
             ReturnStatementSyntax or ArrowExpressionClauseSyntax or ArgumentSyntax => StreamingRewrite.Drop(context, result),
             _ => null,
         };
     }
+
+    /// <summary>The method's own <c>CancellationToken</c> parameter, for a buffering call that was given none.</summary>
+    private static ExpressionSyntax? MethodToken(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+        => model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is IMethodSymbol method
+           && method.Parameters.FirstOrDefault(p => TokenFlow.IsToken(p.Type)) is { } parameter
+            ? IdentifierName(parameter.Name)
+            : null;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -79,6 +80,11 @@ internal sealed class StreamingRewrite
             collection = Call(collection, "WithCancellation", token.WithoutTrivia());
         }
 
+        if (context.ContinueOnCapturedContext is { } continueOnCapturedContext)
+        {
+            collection = Call(collection, "ConfigureAwait", continueOnCapturedContext.WithoutTrivia());
+        }
+
         var streamed = loop
             .WithAwaitKeyword(Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(Space))
             .WithForEachKeyword(loop.ForEachKeyword.WithLeadingTrivia())
@@ -108,6 +114,33 @@ internal sealed class StreamingRewrite
             : null;
     }
 
+    /// <summary><c>using var db = …; return db.Orders.ToArray();</c> → <c>foreach (var order in db.Orders) yield return order;</c>:
+    /// the method becomes an iterator, so the query runs while the context it was built from is still open. Only
+    /// when that <c>return</c> is the method's only one and its last statement, so no other path changes.</summary>
+    public static StreamingRewrite? ForReturn(Context context, ReturnStatementSyntax returned)
+    {
+        var body = returned.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (body is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+            || !context.IsEnumerable
+            || !DisposalScope.IsLastStatement(returned)
+            || body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) || n == body)
+                .Count(n => n is ReturnStatementSyntax or YieldStatementSyntax) != 1
+            || context.Model.GetEnclosingSymbol(returned.SpanStart, context.CancellationToken) is not IMethodSymbol method
+            || ElementType(method.ReturnType) is not { } elementType)
+        {
+            return null;
+        }
+
+        var name = Identifier(UniqueName(context, returned.SpanStart, elementType));
+        var loop = ForEachStatement(
+                IdentifierName("var"),
+                name,
+                context.Source.WithoutTrivia(),
+                Block(YieldStatement(SyntaxKind.YieldReturnStatement, IdentifierName(name))))
+            .WithTriviaFrom(returned);
+        return new StreamingRewrite(returned, loop, removed: null, needsEntityFramework: false);
+    }
+
     /// <summary><c>return q.ToList();</c> or <c>Helper(q.ToArray())</c> → the source itself, when it converts to the same type.</summary>
     public static StreamingRewrite? Drop(Context context, ExpressionSyntax buffered)
     {
@@ -121,6 +154,33 @@ internal sealed class StreamingRewrite
             .WithTriviaFrom(buffered)
             .WithAdditionalAnnotations(Simplifier.Annotation);
         return new StreamingRewrite(buffered, replacement, removed: null, needsEntityFramework: false);
+    }
+
+    /// <summary>The <c>T</c> of a method returning <c>IEnumerable&lt;T&gt;</c>.</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol returnType)
+        => returnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } enumerable
+            ? enumerable.TypeArguments[0]
+            : null;
+
+    /// <summary>The loop variable: the element type's name in camelCase (<c>order</c>), or <c>item</c>, numbered if taken.</summary>
+    private static string UniqueName(Context context, int position, ITypeSymbol elementType)
+    {
+        var baseName = elementType is INamedTypeSymbol { Name.Length: > 0 } named && SyntaxFacts.IsValidIdentifier(named.Name)
+            ? char.ToLowerInvariant(named.Name[0]) + named.Name.Substring(1)
+            : "item";
+        if (SyntaxFacts.GetKeywordKind(baseName) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(baseName) != SyntaxKind.None)
+        {
+            baseName = "item";
+        }
+
+        var taken = context.Model.LookupSymbols(position).Select(s => s.Name).ToImmutableHashSet();
+        var candidate = baseName;
+        for (var i = 2; taken.Contains(candidate); i++)
+        {
+            candidate = baseName + i;
+        }
+
+        return candidate;
     }
 
     private static ExpressionSyntax Call(ExpressionSyntax receiver, string method, params ExpressionSyntax[] arguments)
@@ -147,15 +207,19 @@ internal sealed class StreamingRewrite
     }
 
     /// <summary>What is known about the buffered call.</summary>
-    public sealed class Context(SemanticModel model, ExpressionSyntax source, ITypeSymbol sourceType, ExpressionSyntax? token, CancellationToken cancellationToken)
+    public sealed class Context(
+        SemanticModel model, ExpressionSyntax source, ITypeSymbol sourceType, ExpressionSyntax? token, ExpressionSyntax? continueOnCapturedContext, CancellationToken cancellationToken)
     {
         public SemanticModel Model { get; } = model;
 
         /// <summary>The streamed source under the buffering call.</summary>
         public ExpressionSyntax Source { get; } = source;
 
-        /// <summary>The <c>CancellationToken</c> the buffering call was given, to carry over.</summary>
+        /// <summary>The <c>CancellationToken</c> to stream with: the one the buffering call was given, else the method's own.</summary>
         public ExpressionSyntax? Token { get; } = token;
+
+        /// <summary>The argument of the <c>.ConfigureAwait(…)</c> the buffer was awaited with, to keep on the loop.</summary>
+        public ExpressionSyntax? ContinueOnCapturedContext { get; } = continueOnCapturedContext;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 

@@ -26,7 +26,9 @@ internal sealed class StreamingRuntime
     public StreamingRuntime(System.IServiceProvider? services)
     {
         Options = services?.GetService<IOptions<StreamingOptions>>()?.Value ?? new StreamingOptions();
-        Logger = services?.GetService<ILoggerFactory>()?.CreateLogger(StreamingTelemetry.LoggerCategory) ?? NullLogger.Instance;
+        var loggers = services?.GetService<ILoggerFactory>();
+        Logger = loggers?.CreateLogger(StreamingTelemetry.LoggerCategory) ?? NullLogger.Instance;
+        DetectorLogger = loggers?.CreateLogger(StreamingTelemetry.BufferedResponseLoggerCategory) ?? NullLogger.Instance;
         Metrics = new StreamingMetrics(services?.GetService<IMeterFactory>());
         Limiter = new StreamConcurrencyLimiter(Options.MaxConcurrentStreams);
         IncludeExceptionDetails = services?.GetService<IHostEnvironment>()?.IsDevelopment() == true;
@@ -43,6 +45,9 @@ internal sealed class StreamingRuntime
     public StreamingOptions Options { get; }
 
     public ILogger Logger { get; }
+
+    /// <summary>The buffered-response detector's logger.</summary>
+    public ILogger DetectorLogger { get; }
 
     public StreamingMetrics Metrics { get; }
 
@@ -83,9 +88,10 @@ internal sealed class StreamingRuntime
         return cut.Token;
     }
 
-    public static StreamingRuntime For(HttpContext context)
+    public static StreamingRuntime For(HttpContext context) => For(context.RequestServices);
+
+    public static StreamingRuntime For(System.IServiceProvider? services)
     {
-        var services = context.RequestServices;
         if (services is null)
         {
             return s_withoutServices;

@@ -22,6 +22,7 @@ internal sealed class StreamingMetrics
     private readonly Counter<long> _bytes;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _buffered;
 
     public StreamingMetrics(IMeterFactory? meterFactory)
     {
@@ -37,6 +38,10 @@ internal sealed class StreamingMetrics
             tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
         _rejected = meter.CreateCounter<long>("streaming.server.rejected_streams", "{stream}", "Streams refused with 503 because MaxConcurrentStreams were running.");
+        _buffered = meter.CreateCounter<long>(
+            "streaming.server.buffered_responses",
+            "{response}",
+            "Large JSON responses of ordinary endpoints that were built whole in memory before their first byte (seen by UseBufferedResponseDetection).");
     }
 
     public void Started(string route, string format) => _active.Add(1, Tag(RouteTag, route), Tag(FormatTag, format));
@@ -68,6 +73,8 @@ internal sealed class StreamingMetrics
     }
 
     public void Rejected(string route, string format) => _rejected.Add(1, Tag(RouteTag, route), Tag(FormatTag, format));
+
+    public void Buffered(string route) => _buffered.Add(1, Tag(RouteTag, route));
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
 }

@@ -8,4 +8,7 @@ public static class StreamingTelemetry
 
     /// <summary>The category of the start and end lines of each stream.</summary>
     public const string LoggerCategory = "Streaming.StreamResponse";
+
+    /// <summary>The category of the warnings of <c>UseBufferedResponseDetection()</c>.</summary>
+    public const string BufferedResponseLoggerCategory = "Streaming.BufferedResponseDetector";
 }

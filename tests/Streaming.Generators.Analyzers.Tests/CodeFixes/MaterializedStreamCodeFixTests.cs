@@ -9,7 +9,7 @@ namespace Streaming.Analyzers.Tests.CodeFixes;
 public sealed class MaterializedStreamCodeFixTests
 {
     [Fact]
-    public Task Foreach_over_awaited_ToListAsync_becomes_await_foreach() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Foreach_over_awaited_ToListAsync_becomes_await_foreach() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
@@ -46,7 +46,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Local_buffer_used_once_is_inlined_into_the_loop() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Local_buffer_used_once_is_inlined_into_the_loop() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
@@ -84,7 +84,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Returned_buffer_is_dropped() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Returned_buffer_is_dropped() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using Streaming;
 
@@ -105,7 +105,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Synchronous_iterator_loops_over_the_query_itself() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Synchronous_iterator_loops_over_the_query_itself() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using Streaming;
 
@@ -142,7 +142,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Missing_EF_Core_using_is_added() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Missing_EF_Core_using_is_added() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Streaming;
@@ -171,7 +171,7 @@ public sealed class MaterializedStreamCodeFixTests
             public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
             {
                 await Task.Delay(1, ct);
-                await foreach (var order in db.Orders.AsAsyncEnumerable())
+                await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(ct))
                 {
                     yield return order;
                 }
@@ -180,7 +180,7 @@ public sealed class MaterializedStreamCodeFixTests
         """);
 
     [Fact]
-    public Task Fix_all_streams_every_buffer_in_the_document() => CodeFixVerifier.VerifyAsync<MaterializedStreamCodeFixProvider>(
+    public Task Fix_all_streams_every_buffer_in_the_document() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Streaming;
@@ -218,12 +218,12 @@ public sealed class MaterializedStreamCodeFixTests
             public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
             {
                 await Task.Delay(1, ct);
-                await foreach (var order in db.Orders.AsAsyncEnumerable())
+                await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(ct))
                 {
                     yield return order;
                 }
 
-                await foreach (var customer in db.Customers.AsAsyncEnumerable())
+                await foreach (var customer in db.Customers.AsAsyncEnumerable().WithCancellation(ct))
                 {
                     yield return new Order { CustomerId = customer.Id };
                 }
@@ -232,13 +232,216 @@ public sealed class MaterializedStreamCodeFixTests
             [Stream(Format.NdJson, "/paid")]
             public static IEnumerable<Order> Paid(ShopDb db) => db.Orders.Where(o => o.Status == OrderStatus.Paid);
         }
+        """);
+
+    [Fact]
+    public Task ConfigureAwait_is_kept_and_the_methods_token_flows_into_the_loop() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken {|STRM004:cancellationToken|})
+            {
+                foreach (var order in await db.Orders.{|STRM001:ToListAsync()|}.ConfigureAwait(false))
+                {
+                    yield return order;
+                }
+            }
+        }
         """,
-        fixAll: true);
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public static class OrderStreams
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public static async IAsyncEnumerable<Order> All(ShopDb db, [EnumeratorCancellation] CancellationToken cancellationToken)
+            {
+                await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return order;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Buffer_returned_from_a_disposed_context_becomes_an_iterator_inside_its_scope() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> All()
+            {
+                using var db = factory.CreateDbContext();
+                return db.Orders.Where(o => o.Total > 0).{|STRM001:ToArray()|};
+            }
+        }
+        """,
+        """
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> All()
+            {
+                using var db = factory.CreateDbContext();
+                foreach (var order in {|STRM005:db.Orders.Where(o => o.Total > 0)|})
+                {
+                    yield return order;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_never_returns_a_query_whose_context_is_disposed() => StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> Orders()
+            {
+                using (var db = factory.CreateDbContext())
+                {
+                    return db.Orders.OrderBy(o => o.Id).{|STRM001:ToList()|};
+                }
+            }
+
+            [Stream(Format.NdJson, "/customers")]
+            public IEnumerable<Customer> Customers()
+            {
+                var customer = "taken";
+                using var db = factory.CreateDbContext();
+                return db.Customers.{|STRM001:ToArray()|};
+            }
+
+            [Stream(Format.NdJson, "/paid")]
+            public async IAsyncEnumerable<Order> Paid([EnumeratorCancellation] CancellationToken ct)
+            {
+                await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                var rows = await db.Orders.Where(o => o.Status == OrderStatus.Paid).{|STRM001:ToListAsync(ct)|}.ConfigureAwait(false);
+                foreach (var row in rows)
+                {
+                    yield return row;
+                }
+            }
+
+            [Stream(Format.NdJson, "/shared")]
+            public static IEnumerable<Order> Shared(ShopDb db) => db.Orders.{|STRM001:ToList()|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using Microsoft.EntityFrameworkCore;
+        using Streaming;
+
+        public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+        {
+            [Stream(Format.NdJson, "/orders")]
+            public IEnumerable<Order> Orders()
+            {
+                using (var db = factory.CreateDbContext())
+                {
+                    foreach (var order in {|STRM005:db.Orders.OrderBy(o => o.Id)|})
+                    {
+                        yield return order;
+                    }
+                }
+            }
+
+            [Stream(Format.NdJson, "/customers")]
+            public IEnumerable<Customer> Customers()
+            {
+                var customer = "taken";
+                using var db = factory.CreateDbContext();
+                foreach (var customer2 in {|STRM005:db.Customers|})
+                {
+                    yield return customer2;
+                }
+            }
+
+            [Stream(Format.NdJson, "/paid")]
+            public async IAsyncEnumerable<Order> Paid([EnumeratorCancellation] CancellationToken ct)
+            {
+                await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                await foreach (var row in db.Orders.Where(o => o.Status == OrderStatus.Paid).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+                {
+                    yield return row;
+                }
+            }
+
+            [Stream(Format.NdJson, "/shared")]
+            public static IEnumerable<Order> Shared(ShopDb db) => db.Orders;
+        }
+        """);
+
+    [Theory]
+    [InlineData("""
+        using var db = factory.CreateDbContext();
+        return Visible(db.Orders.{|STRM001:ToArray()|});
+        """)]
+    [InlineData("""
+        using var db = factory.CreateDbContext();
+        if (DateTime.Now.Hour > 12)
+        {
+            return db.Orders.{|STRM001:ToArray()|};
+        }
+
+        return [];
+        """)]
+    [InlineData("""
+        using var db = factory.CreateDbContext();
+        try
+        {
+            return db.Orders.{|STRM001:ToArray()|};
+        }
+        catch (InvalidOperationException)
+        {
+            throw;
+        }
+        """)]
+    public async Task No_fix_returns_a_query_from_a_disposing_method_unless_it_can_become_an_iterator(string body)
+    {
+        var markup = $$"""
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+            {
+                [Stream(Format.NdJson, "/orders")]
+                public IEnumerable<Order> All()
+                {
+            {{body}}
+                }
+
+                private static IEnumerable<Order> Visible(IEnumerable<Order> orders) => orders.Where(o => o.Total > 0);
+            }
+            """;
+
+        // No fix offered: the code stays as it is.
+        await StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(markup, markup);
+    }
 
     [Fact]
     public async Task No_fix_when_the_buffer_is_used_more_than_once()
     {
-        Assert.False(await CodeFixVerifier.OffersFixAsync<MaterializedStreamCodeFixProvider>("""
+        var markup = """
             using Streaming;
 
             public static class OrderStreams
@@ -255,6 +458,9 @@ public sealed class MaterializedStreamCodeFixTests
                     Console.WriteLine(rows.Count);
                 }
             }
-            """));
+            """;
+
+        // No fix offered: the code stays as it is.
+        await StreamingVerifier.VerifyCodeFixAsync<MaterializedStreamCodeFixProvider>(markup, markup);
     }
 }

@@ -9,7 +9,7 @@ namespace Streaming.Analyzers.Tests.CodeFixes;
 public sealed class UnobservedCancellationCodeFixTests
 {
     [Fact]
-    public Task Adds_a_token_and_flows_it_to_loops_and_calls() => CodeFixVerifier.VerifyAsync<UnobservedCancellationCodeFixProvider>(
+    public Task Adds_a_token_and_flows_it_to_loops_and_calls() => StreamingVerifier.VerifyCodeFixAsync<UnobservedCancellationCodeFixProvider>(
         """
         using Microsoft.EntityFrameworkCore;
         using Streaming;
@@ -49,7 +49,7 @@ public sealed class UnobservedCancellationCodeFixTests
         """);
 
     [Fact]
-    public Task Unused_token_is_checked_in_the_loop_when_nothing_takes_it() => CodeFixVerifier.VerifyAsync<UnobservedCancellationCodeFixProvider>(
+    public Task Unused_token_is_checked_in_the_loop_when_nothing_takes_it() => StreamingVerifier.VerifyCodeFixAsync<UnobservedCancellationCodeFixProvider>(
         """
         using System.Runtime.CompilerServices;
         using Streaming;
@@ -87,7 +87,7 @@ public sealed class UnobservedCancellationCodeFixTests
         """);
 
     [Fact]
-    public Task Fix_all_fixes_every_iterator() => CodeFixVerifier.VerifyAsync<UnobservedCancellationCodeFixProvider>(
+    public Task Fix_all_fixes_every_iterator() => StreamingVerifier.VerifyCodeFixAsync<UnobservedCancellationCodeFixProvider>(
         """
         using Microsoft.EntityFrameworkCore;
         using Streaming;
@@ -140,6 +140,5 @@ public sealed class UnobservedCancellationCodeFixTests
                 }
             }
         }
-        """,
-        fixAll: true);
+        """);
 }

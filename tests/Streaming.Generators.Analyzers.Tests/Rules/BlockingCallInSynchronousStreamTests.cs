@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System.Linq;
 using Streaming.Analyzers.Tests.Harness;
 using Xunit;
@@ -8,9 +9,9 @@ namespace Streaming.Analyzers.Tests.Rules;
 public sealed class BlockingCallInSynchronousStreamTests
 {
     [Fact]
-    public void Synchronous_io_with_an_async_twin_and_sleeping()
+    public async Task Synchronous_io_with_an_async_twin_and_sleeping()
     {
-        var reported = AnalyzerVerifier.Verify("""
+        const string Source = """
             using System.Data.Common;
             using Streaming;
 
@@ -38,7 +39,10 @@ public sealed class BlockingCallInSynchronousStreamTests
                     }
                 }
             }
-            """);
+            """;
+        await StreamingVerifier.VerifyAnalyzerAsync(Source);
+
+        var reported = StreamingVerifier.Report(Source);
 
         var read = reported.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).StartsWith("'ReadLine()'", System.StringComparison.Ordinal));
         Assert.Equal(
@@ -48,9 +52,9 @@ public sealed class BlockingCallInSynchronousStreamTests
     }
 
     [Fact]
-    public void An_EF_Core_query_enumerated_synchronously()
+    public async Task An_EF_Core_query_enumerated_synchronously()
     {
-        var reported = AnalyzerVerifier.Verify("""
+        const string Source = """
             using Microsoft.EntityFrameworkCore;
             using Streaming;
 
@@ -71,16 +75,19 @@ public sealed class BlockingCallInSynchronousStreamTests
                     yield return db.Orders.{|STRM005:First()|};
                 }
             }
-            """);
+            """;
+        await StreamingVerifier.VerifyAnalyzerAsync(Source);
+
+        var reported = StreamingVerifier.Report(Source);
 
         Assert.Contains(reported, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)
             == "'foreach' blocks a thread inside the synchronous [Stream] method 'All'; return IAsyncEnumerable<T> from an async iterator and 'await foreach' over the query's AsAsyncEnumerable() instead");
     }
 
     [Fact]
-    public void What_has_no_async_twin_or_never_waits_is_not_flagged()
+    public async Task What_has_no_async_twin_or_never_waits_is_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.EntityFrameworkCore;
             using Streaming;
 

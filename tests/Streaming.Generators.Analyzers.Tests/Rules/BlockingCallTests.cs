@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Streaming.Analyzers.Tests.Harness;
 using Xunit;
 
@@ -7,9 +8,9 @@ namespace Streaming.Analyzers.Tests.Rules;
 public sealed class BlockingCallTests
 {
     [Fact]
-    public void Blocking_on_tasks()
+    public async Task Blocking_on_tasks()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Streaming;
 
@@ -32,9 +33,9 @@ public sealed class BlockingCallTests
     }
 
     [Fact]
-    public void Synchronous_io_with_an_async_twin()
+    public async Task Synchronous_io_with_an_async_twin()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Data.Common;
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
@@ -68,9 +69,9 @@ public sealed class BlockingCallTests
     }
 
     [Fact]
-    public void Look_alikes_are_not_flagged()
+    public async Task Look_alikes_are_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -112,9 +113,9 @@ public sealed class BlockingCallTests
     }
 
     [Fact]
-    public void Buffering_is_STRM001_not_STRM005()
+    public async Task Buffering_is_STRM001_not_STRM005()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Streaming;
 

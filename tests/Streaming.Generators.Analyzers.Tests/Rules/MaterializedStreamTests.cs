@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Streaming.Analyzers.Tests.Harness;
 using Xunit;
 
@@ -7,9 +8,9 @@ namespace Streaming.Analyzers.Tests.Rules;
 public sealed class MaterializedStreamTests
 {
     [Fact]
-    public void Foreach_over_awaited_ToListAsync()
+    public async Task Foreach_over_awaited_ToListAsync()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -29,9 +30,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Await_foreach_over_a_buffer_turned_back_into_an_async_sequence()
+    public async Task Await_foreach_over_a_buffer_turned_back_into_an_async_sequence()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -51,9 +52,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Local_buffer_then_foreach()
+    public async Task Local_buffer_then_foreach()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -74,9 +75,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Return_ToList_from_a_non_iterator_method()
+    public async Task Return_ToList_from_a_non_iterator_method()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Streaming;
 
             public static class OrderStreams
@@ -94,9 +95,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void ToArray_passed_to_a_helper_that_is_iterated()
+    public async Task ToArray_passed_to_a_helper_that_is_iterated()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Streaming;
 
             public static class OrderStreams
@@ -116,9 +117,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Async_sequence_buffered_with_System_Linq_AsyncEnumerable()
+    public async Task Async_sequence_buffered_with_System_Linq_AsyncEnumerable()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Streaming;
 
@@ -138,9 +139,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Keyed_buffers_and_Load_that_are_streamed()
+    public async Task Keyed_buffers_and_Load_that_are_streamed()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -167,9 +168,86 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Positional_loop_over_a_buffer()
+    public async Task ConfigureAwait_and_using_scopes_do_not_hide_a_buffer()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
+            using System.Runtime.CompilerServices;
+            using Microsoft.EntityFrameworkCore;
+            using Streaming;
+
+            public sealed class OrderStreams(IDbContextFactory<ShopDb> factory)
+            {
+                [Stream(Format.NdJson, "/a")]
+                public static async IAsyncEnumerable<Order> Loop(ShopDb db, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    foreach (var order in await db.Orders.{|STRM001:ToListAsync(ct)|}.ConfigureAwait(false))
+                    {
+                        yield return order;
+                    }
+                }
+
+                [Stream(Format.NdJson, "/b")]
+                public async IAsyncEnumerable<Order> Scoped([EnumeratorCancellation] CancellationToken ct)
+                {
+                    await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    var rows = await db.Orders.AsNoTracking().{|STRM001:ToArrayAsync(ct)|}.ConfigureAwait(false);
+                    foreach (var row in rows)
+                    {
+                        yield return row;
+                    }
+                }
+
+                [Stream(Format.NdJson, "/c")]
+                public async IAsyncEnumerable<Order> Keyed([EnumeratorCancellation] CancellationToken ct)
+                {
+                    await using (var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false))
+                    {
+                        var byId = await db.Orders.{|STRM001:ToDictionaryAsync(o => o.Id, ct)|}.ConfigureAwait(false);
+                        foreach (var order in byId.Values)
+                        {
+                            yield return order;
+                        }
+                    }
+                }
+
+                [Stream(Format.NdJson, "/d")]
+                public IEnumerable<Order> Disposed()
+                {
+                    using var db = factory.CreateDbContext();
+                    return db.Orders.Where(o => o.Total > 0).{|STRM001:ToArray()|};
+                }
+
+                [Stream(Format.NdJson, "/e")]
+                public IEnumerable<Order> Block()
+                {
+                    using (var db = factory.CreateDbContext())
+                    {
+                        return db.Orders.{|STRM001:ToList()|};
+                    }
+                }
+
+                [Stream(Format.NdJson, "/f")]
+                public async IAsyncEnumerable<Order> Lookup([EnumeratorCancellation] CancellationToken ct)
+                {
+                    // A lookup table, not the streamed rows: still fine with ConfigureAwait.
+                    await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    var paid = await db.Orders.Where(o => o.Status == OrderStatus.Paid).Select(o => o.Id).ToHashSetAsync(ct).ConfigureAwait(false);
+                    await foreach (var order in db.Orders.AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+                    {
+                        if (paid.Contains(order.Id))
+                        {
+                            yield return order;
+                        }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Positional_loop_over_a_buffer()
+    {
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Streaming;
 
             public static class OrderStreams
@@ -188,9 +266,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void User_methods_named_ToList_are_not_flagged()
+    public async Task User_methods_named_ToList_are_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Streaming;
 
@@ -218,9 +296,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void In_memory_collections_are_not_streamed_sources()
+    public async Task In_memory_collections_are_not_streamed_sources()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Streaming;
 
             public static class OrderStreams
@@ -243,9 +321,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Materialization_outside_a_Stream_method_is_not_flagged()
+    public async Task Materialization_outside_a_Stream_method_is_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.EntityFrameworkCore;
 
             public static class Reports
@@ -264,9 +342,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Lookup_buffers_used_only_for_lookups_are_not_flagged()
+    public async Task Lookup_buffers_used_only_for_lookups_are_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -293,9 +371,9 @@ public sealed class MaterializedStreamTests
     }
 
     [Fact]
-    public void Nested_ToList_inside_a_query_projection_is_not_flagged()
+    public async Task Nested_ToList_inside_a_query_projection_is_not_flagged()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;

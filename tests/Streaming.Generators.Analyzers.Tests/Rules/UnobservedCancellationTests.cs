@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Streaming.Analyzers.Tests.Harness;
 using Xunit;
 
@@ -7,9 +8,9 @@ namespace Streaming.Analyzers.Tests.Rules;
 public sealed class UnobservedCancellationTests
 {
     [Fact]
-    public void Iterator_without_a_token()
+    public async Task Iterator_without_a_token()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.EntityFrameworkCore;
             using Streaming;
 
@@ -28,9 +29,9 @@ public sealed class UnobservedCancellationTests
     }
 
     [Fact]
-    public void Iterator_with_an_unused_token_parameter()
+    public async Task Iterator_with_an_unused_token_parameter()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Streaming;
 
@@ -50,9 +51,9 @@ public sealed class UnobservedCancellationTests
     }
 
     [Fact]
-    public void Token_that_can_never_fire_does_not_count()
+    public async Task Token_that_can_never_fire_does_not_count()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.EntityFrameworkCore;
             using Streaming;
 
@@ -71,9 +72,9 @@ public sealed class UnobservedCancellationTests
     }
 
     [Fact]
-    public void Observed_tokens_are_fine()
+    public async Task Observed_tokens_are_fine()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using System.Runtime.CompilerServices;
             using Microsoft.EntityFrameworkCore;
             using Streaming;
@@ -111,9 +112,9 @@ public sealed class UnobservedCancellationTests
     }
 
     [Fact]
-    public void Only_async_Stream_iterators_are_checked()
+    public async Task Only_async_Stream_iterators_are_checked()
     {
-        AnalyzerVerifier.Verify("""
+        await StreamingVerifier.VerifyAnalyzerAsync("""
             using Microsoft.EntityFrameworkCore;
             using Streaming;
 

@@ -94,7 +94,7 @@ public class StreamingServer : IAsyncLifetime
         };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Metrics?.Dispose();
         if (_app is not null)

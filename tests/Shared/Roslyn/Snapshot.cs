@@ -1,5 +1,9 @@
+using System;
+using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Text;
+using Xunit;
 
 namespace Streaming.Generators.Tests.Infrastructure;
 

@@ -1,8 +1,9 @@
-namespace Streaming.Analyzers;
+namespace Streaming;
 
 /// <summary>
-/// Every diagnostic ID of Streaming.Generators. IDs are public contract: never reuse or renumber one.
-/// STRM000, 002, 003, 006, 007 and 008 are reported by the source generator; STRM009 is reserved for it.
+/// Every diagnostic ID of Streaming.Generators, and its help link. IDs are public contract: never reuse or renumber
+/// one. STRM000, 002, 003, 006, 007, 008 and 009 are reported by the source generator.
+/// This one file is compiled into both the generator and the analyzers.
 /// </summary>
 internal static class RuleIdentifiers
 {
@@ -15,6 +16,7 @@ internal static class RuleIdentifiers
     public const string BadRoute = "STRM006";
     public const string NotCallable = "STRM007";
     public const string SerializerFallback = "STRM008";
+    public const string NavigationCycle = "STRM009";
     public const string BufferedEndpoint = "STRM010";
 
     public const string HelpLinkBase = "https://github.com/streaming-generators/streaming-generators/blob/main/docs/diagnostics/";

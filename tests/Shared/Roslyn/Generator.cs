@@ -1,21 +1,16 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Streaming.Generators;
+using Streaming.Generators.Tests.Infrastructure;
 
 namespace Streaming.Analyzers.Tests.Harness;
 
-/// <summary>Runs the Streaming source generator the way the compiler does, and reports any exception it let escape.</summary>
+/// <summary>Runs the Streaming source generator over a compilation, and reports any exception it let escape.</summary>
 internal static class Generator
 {
     public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Exceptions) Run(Compilation compilation)
     {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new StreamGenerator().AsSourceGenerator() },
-            parseOptions: TestProject.ParseOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-
+        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var exceptions = driver.GetRunResult().Results
             .Where(r => r.Exception is not null)
             .Select(r => r.Exception!.ToString())
