@@ -19,4 +19,38 @@ public sealed class PackedPackage : IAsyncLifetime
         Directory.Delete(Work, recursive: true);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// A fresh web project, as <c>dotnet new web</c> makes it (nullable and implicit usings on), that takes the
+    /// package from the local feed, with a package cache of its own.
+    /// </summary>
+    public async Task<string> CreateProjectAsync(string name, bool treatWarningsAsErrors, string extraReferences = "")
+    {
+        var app = Directory.CreateDirectory(System.IO.Path.Combine(Work, name)).FullName;
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, $"{name}.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>{(treatWarningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
+                <NuGetAudit>false</NuGetAudit>
+                <RestorePackagesPath>{System.IO.Path.Combine(Work, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Streaming.Generators" Version="{Version}" />
+                {extraReferences}
+              </ItemGroup>
+            </Project>
+            """);
+        return app;
+    }
 }

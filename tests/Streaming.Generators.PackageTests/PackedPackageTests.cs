@@ -9,8 +9,6 @@ namespace Streaming.Generators.PackageTests;
 /// </summary>
 public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFixture<PackedPackage>
 {
-    private const string Version = PackedPackage.Version;
-    private readonly string _work = packed.Work;
     private readonly string _package = packed.Path;
 
     [Fact]
@@ -38,7 +36,7 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
     [Fact]
     public async Task A_project_that_references_the_package_builds_without_warnings_and_streams()
     {
-        var app = await CreateProjectAsync("app", treatWarningsAsErrors: true);
+        var app = await packed.CreateProjectAsync("app", treatWarningsAsErrors: true);
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Program.cs"), """
             using System.Runtime.CompilerServices;
             using Streaming;
@@ -91,7 +89,7 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
     [Fact]
     public async Task Building_code_with_buffering_mistakes_prints_exactly_the_expected_warnings_and_nothing_on_clean_code()
     {
-        var app = await CreateProjectAsync("mistakes", treatWarningsAsErrors: false, """<PackageReference Include="Microsoft.EntityFrameworkCore.InMemory" Version="10.0.14" />""");
+        var app = await packed.CreateProjectAsync("mistakes", treatWarningsAsErrors: false, """<PackageReference Include="Microsoft.EntityFrameworkCore.InMemory" Version="10.0.14" />""");
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Program.cs"), ProjectSources.Program);
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Mistakes.cs"), ProjectSources.Mistakes);
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Clean.cs"), ProjectSources.Clean);
@@ -106,37 +104,6 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
             .ToList();
         Assert.Equal(4, ProjectSources.ExpectedWarnings.Count);
         Assert.Equal(ProjectSources.ExpectedWarnings, warnings);
-    }
-
-    /// <summary>A fresh web project that takes the package from the local feed, with a package cache of its own.</summary>
-    private async Task<string> CreateProjectAsync(string name, bool treatWarningsAsErrors, string extraReferences = "")
-    {
-        var app = Directory.CreateDirectory(System.IO.Path.Combine(_work, name)).FullName;
-        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{packed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        await File.WriteAllTextAsync(System.IO.Path.Combine(app, $"{name}.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>{(treatWarningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
-                <NuGetAudit>false</NuGetAudit>
-                <RestorePackagesPath>{System.IO.Path.Combine(_work, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Streaming.Generators" Version="{Version}" />
-                {extraReferences}
-              </ItemGroup>
-            </Project>
-            """);
-        return app;
     }
 
     [GeneratedRegex(@"(?<file>[^\s:]+\.cs)\((?<line>\d+),\d+\): warning (?<id>STRM\d{3})")]
