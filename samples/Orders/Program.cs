@@ -1,6 +1,7 @@
 using Orders;
 using Orders.Data;
 using Orders.Live;
+using Orders.Race;
 using Streaming;
 
 // The content root is the app's own folder, so `dotnet run --project samples/Orders` finds wwwroot from anywhere.
@@ -26,6 +27,7 @@ await app.Services.GetRequiredService<OrderStore>().EnsureSeededAsync(seedRows, 
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOrderPlacement();
+app.MapBufferedComparison();
 app.MapStreamEndpoints();
 
 app.Run();
