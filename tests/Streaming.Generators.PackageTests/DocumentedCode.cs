@@ -22,19 +22,22 @@ internal static partial class DocumentedCode
 
     public static IEnumerable<Block> Blocks(string root, string page)
     {
+        // A fence may be indented (a block inside a list item); its code is indented as much.
         var lines = File.ReadAllLines(Path.Combine(root, page));
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i] != "```csharp")
+            if (lines[i].Trim() != "```csharp")
             {
                 continue;
             }
 
             var start = i;
-            var end = Array.IndexOf(lines, "```", start + 1);
+            var indent = lines[start].Length - lines[start].TrimStart().Length;
+            var end = Array.FindIndex(lines, start + 1, line => line.Trim() == "```");
             Assert.True(end > start, $"{page}:{start + 1}: the ```csharp block is not closed.");
-            var previous = lines.Take(start).LastOrDefault(line => line.Length > 0);
-            yield return new Block(page, start + 1, string.Join('\n', lines[(start + 1)..end]) + "\n", previous == FragmentMarker);
+            var previous = lines.Take(start).LastOrDefault(line => line.Trim().Length > 0)?.Trim();
+            var code = lines[(start + 1)..end].Select(line => line.Length >= indent && line[..indent].Trim().Length == 0 ? line[indent..] : line.TrimStart());
+            yield return new Block(page, start + 1, string.Join('\n', code) + "\n", previous == FragmentMarker);
             i = end;
         }
     }
@@ -46,6 +49,6 @@ internal static partial class DocumentedCode
             .Where(x => OtherCSharpFence().IsMatch(x.line))
             .Select(x => $"{page}:{x.index + 1}: {x.line}");
 
-    [GeneratedRegex(@"^```\s*(cs|c#|C#|CSharp)\s*$")]
+    [GeneratedRegex(@"^\s*```\s*(cs|c#|C#|CSharp)\s*$")]
     private static partial Regex OtherCSharpFence();
 }

@@ -117,9 +117,9 @@ internal static class CsvWriterEmitter
             CsvValueKind.Boolean => $"fields.WriteBoolean({value});",
             CsvValueKind.DateTime => $"fields.WriteDateTime({value});",
             CsvValueKind.DateTimeOffset => $"fields.WriteDateTimeOffset({value});",
-            CsvValueKind.DateOnly => $"fields.WriteFormatted({value}, \"O\");",
-            CsvValueKind.TimeOnly => $"fields.WriteFormatted({value}.ToTimeSpan(), \"c\");",
-            CsvValueKind.TimeSpan => $"fields.WriteFormatted({value}, \"c\");",
+            CsvValueKind.DateOnly => $"fields.WriteDate({value});",
+            CsvValueKind.TimeOnly => $"fields.WriteTime({value});",
+            CsvValueKind.TimeSpan => $"fields.WriteTimeSpan({value});",
             CsvValueKind.Enum => $"fields.WriteEnum({value});",
             _ => $"fields.WriteValue({value});",
         };
