@@ -5,7 +5,8 @@ namespace Streaming.Generators.PackageTests;
 /// warning (nullable on, warnings as errors); a page that uses EF Core gets EF Core's SQLite provider, as its
 /// reader would add it.
 /// </summary>
-public sealed class DocumentedCodeTests(PackedPackage packed) : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed class DocumentedCodeTests(PackedPackage packed)
 {
     private static readonly string s_root = DotNet.RepositoryRoot();
 

@@ -1,9 +1,18 @@
 namespace Streaming.Generators.PackageTests;
 
-/// <summary>The package, packed once from this checkout into a throw-away local feed.</summary>
+/// <summary>
+/// The package, packed once from this checkout into a throw-away local feed, from the Release build that this
+/// test project's reference made (so packing writes nothing under <c>src/</c>).
+/// </summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
     public const string Version = "0.1.0-packagetest";
+
+    // The configuration this project was built with, and so its reference to the package project.
+    private static readonly string s_configuration = typeof(PackedPackage).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "Configuration").Value!;
 
     public string Work { get; } = Directory.CreateTempSubdirectory("streaming-package-").FullName;
 
@@ -12,7 +21,7 @@ public sealed class PackedPackage : IAsyncLifetime
     public string Path => System.IO.Path.Combine(Feed, $"Streaming.Generators.{Version}.nupkg");
 
     public Task InitializeAsync()
-        => DotNet.RunAsync(DotNet.RepositoryRoot(), "pack", "src/Runtime/Streaming.Generators.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        => DotNet.RunAsync(DotNet.RepositoryRoot(), "pack", "src/Runtime/Streaming.Generators.csproj", "-c", s_configuration, "--no-build", "-o", Feed, $"-p:Version={Version}");
 
     public Task DisposeAsync()
     {
@@ -53,4 +62,11 @@ public sealed class PackedPackage : IAsyncLifetime
             """);
         return app;
     }
+}
+
+/// <summary>The tests that use the package share one pack of it (and so never pack it twice at once).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedPackageCollection : ICollectionFixture<PackedPackage>
+{
+    public const string Name = "packed package";
 }

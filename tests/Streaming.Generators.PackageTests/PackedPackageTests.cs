@@ -7,7 +7,8 @@ namespace Streaming.Generators.PackageTests;
 /// Consumes the packed nupkg exactly as a user does: a fresh project that references
 /// <c>Streaming.Generators</c> from a local folder (not a project reference), with its own package cache.
 /// </summary>
-public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed partial class PackedPackageTests(PackedPackage packed)
 {
     private readonly string _package = packed.Path;
 
