@@ -1,8 +1,8 @@
 namespace Streaming.Generators.PackageTests;
 
 /// <summary>
-/// The package, packed once from this checkout into a throw-away local feed, from the Release build that this
-/// test project's reference made (so packing writes nothing under <c>src/</c>).
+/// The packages (the server package and the client), packed once from this checkout into a throw-away local feed,
+/// from the build that this test project's references made (so packing writes nothing under <c>src/</c>).
 /// </summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
@@ -20,8 +20,15 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public string Path => System.IO.Path.Combine(Feed, $"Streaming.Generators.{Version}.nupkg");
 
-    public Task InitializeAsync()
-        => DotNet.RunAsync(DotNet.RepositoryRoot(), "pack", "src/Runtime/Streaming.Generators.csproj", "-c", s_configuration, "--no-build", "-o", Feed, $"-p:Version={Version}");
+    public string ClientPath => System.IO.Path.Combine(Feed, $"Streaming.Generators.Client.{Version}.nupkg");
+
+    public async Task InitializeAsync()
+    {
+        foreach (var project in new[] { "src/Runtime/Streaming.Generators.csproj", "src/Client/Streaming.Generators.Client.csproj" })
+        {
+            await DotNet.RunAsync(DotNet.RepositoryRoot(), "pack", project, "-c", s_configuration, "--no-build", "-o", Feed, $"-p:Version={Version}");
+        }
+    }
 
     public Task DisposeAsync()
     {
@@ -36,14 +43,7 @@ public sealed class PackedPackage : IAsyncLifetime
     public async Task<string> CreateProjectAsync(string name, bool treatWarningsAsErrors, string extraReferences = "")
     {
         var app = Directory.CreateDirectory(System.IO.Path.Combine(Work, name)).FullName;
-        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), NuGetConfig());
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, $"{name}.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
@@ -62,6 +62,16 @@ public sealed class PackedPackage : IAsyncLifetime
             """);
         return app;
     }
+
+    /// <summary>A nuget.config that adds the local feed.</summary>
+    public string NuGetConfig() => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="local" value="{Feed}" />
+          </packageSources>
+        </configuration>
+        """;
 }
 
 /// <summary>The tests that use the package share one pack of it (and so never pack it twice at once).</summary>
