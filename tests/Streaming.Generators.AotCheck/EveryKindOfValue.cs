@@ -60,9 +60,20 @@ public sealed class Document
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Rank { get; init; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
     [JsonInclude] private int _secret;
+    [JsonNumberHandling(JsonNumberHandling.WriteAsString)] public ulong Sent { get; init; }
+    [JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] public double? Mean { get; init; }
+    public System.Collections.Immutable.ImmutableArray<int> Links { get; init; } = [];
+    public Dictionary<int, string>? ByCode { get; init; }
+    public IReadOnlyDictionary<Guid, long>? ByTrace { get; init; }
+    public ReadOnlyMemory<byte> TraceId { get; init; }
+    public Section? Contents { get; init; }
+    [Obsolete("Kept for old clients.")] public string? Legacy { get; init; }
 
     public void Touch() => _secret++;
 }
+
+/// <summary>A recursive type: its writer checks the serializer's depth limit.</summary>
+public sealed record Section(string Heading, List<Section> Children);
 
 public static class DocumentStreams
 {

@@ -21,10 +21,15 @@ internal static class JsonWriterEmitter
             return JsonEnumNamesEmitter.Emit(type);
         }
 
-        var w = SourceWriter.WithHeader();
+        var w = SourceWriter.WithHeader(type.Suppressions);
         using (w.Block($"namespace {type.WriterNamespace}"))
         {
             w.Line($"/// <summary>Writes {Doc.TypeReference(type)} as <c>JsonSerializer</c> does with <c>JsonSerializerOptions.Web</c>.</summary>");
+            if (type.Unbounded)
+            {
+                w.Line("/// <remarks>A recursive type reaches it, so it can run at any depth: it enforces the serializer's maximum depth as it goes.</remarks>");
+            }
+
             w.Line(Generated.CodeAttribute);
             // A reference type's writer takes null too: it writes JSON null, as the serializer does.
             var valueType = type.IsValueType ? type.Type : type.Type + "?";
@@ -126,7 +131,7 @@ internal static class JsonWriterEmitter
         {
             // Each member is written into a fragment first, so a member that takes a block stands apart.
             var fragment = w.Fragment();
-            EmitProperty(fragment, type, field, new JsonValueEmitter(fragment, locals), locals);
+            EmitProperty(fragment, type, field, new JsonValueEmitter(fragment, locals, type.Unbounded), locals);
             var spansLines = fragment.LineCount > 1;
             if (spansLines || previousSpannedLines)
             {

@@ -6,7 +6,11 @@ namespace Streaming;
 public abstract class JsonFormatter<T, TWriter> : StreamFormatter<T>
     where TWriter : IJsonItemWriter<T>
 {
-    private readonly JsonItemEncoder<T, TWriter> _encoder = new();
+    private readonly JsonItemEncoder<T, TWriter> _encoder;
+
+    /// <summary>Creates the formatter.</summary>
+    /// <param name="itemsInArray">Whether the items are the elements of one JSON array, which puts them one level deeper.</param>
+    protected JsonFormatter(bool itemsInArray = false) => _encoder = new(itemsInArray);
 
     /// <summary>Writes <paramref name="item"/> as JSON straight into <paramref name="output"/>.</summary>
     protected void WriteJson(IBufferWriter<byte> output, T item) => _encoder.Write(output, item);

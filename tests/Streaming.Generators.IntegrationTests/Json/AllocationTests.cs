@@ -38,11 +38,29 @@ public sealed class AllocationTests
         Assert.Equal(Oracle.Json(Shipments.ToList()), written);
     }
 
+    [Fact]
+    public void Recursive_values_and_counters_as_strings_write_with_zero_allocations()
+    {
+        // Telemetry items within the depth limit: a recursive value, number handling, numbers as keys.
+        var values = new Values(Differential.Seed);
+        var spans = Enumerable.Range(0, Items / 10)
+            .Select(_ => new SpanRecord { Name = values.String(), Attribute = AnyValue.Create(values), Counters = Counters.Create(values) })
+            .Where(span => !Differential.Oracle(span).StartsWith("<throws", StringComparison.Ordinal))
+            .ToArray();
+        var formatter = new NdJsonFormatter<SpanRecord, SpanRecordJsonWriter>();
+        var (allocated, written) = Measure(formatter, spans);
+
+        Assert.True(allocated == 0, $"Writing {spans.Length} items allocated {allocated} bytes ({(double)allocated / spans.Length:0.##} B/item).");
+        Assert.Equal(Oracle.NdJson(spans), written);
+    }
+
+    private static (long Allocated, string Written) Measure(StreamFormatter<Shipment> formatter, bool array = false) => Measure(formatter, Shipments, array);
+
     /// <summary>
     /// Writes the whole stream once (the warm-up, whose text is returned), then every item again into the same
     /// buffer, whose capacity the warm-up settled, counting what the quietest pass allocates.
     /// </summary>
-    private static (long Allocated, string Written) Measure(StreamFormatter<Shipment> formatter, bool array = false)
+    private static (long Allocated, string Written) Measure<T>(StreamFormatter<T> formatter, T[] items, bool array = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
         if (array)
@@ -50,7 +68,7 @@ public sealed class AllocationTests
             formatter.WriteStart(buffer);
         }
 
-        WriteItems(formatter, buffer);
+        WriteItems(formatter, items, buffer);
         if (array)
         {
             formatter.WriteEnd(buffer);
@@ -60,17 +78,17 @@ public sealed class AllocationTests
         var allocated = Allocations.QuietestPass(() =>
         {
             buffer.ResetWrittenCount();
-            WriteItems(formatter, buffer);
+            WriteItems(formatter, items, buffer);
         });
 
         return (allocated, written);
     }
 
-    private static void WriteItems(StreamFormatter<Shipment> formatter, ArrayBufferWriter<byte> buffer)
+    private static void WriteItems<T>(StreamFormatter<T> formatter, T[] items, ArrayBufferWriter<byte> buffer)
     {
-        foreach (var shipment in Shipments)
+        foreach (var item in items)
         {
-            formatter.WriteItem(buffer, shipment);
+            formatter.WriteItem(buffer, item);
         }
     }
 }

@@ -1,0 +1,34 @@
+using System;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace Streaming;
+
+/// <summary>
+/// The serializer's depth limit, for the writers of recursive types: System.Text.Json refuses any value written
+/// when the writer is already <see cref="Default"/> levels deep (its default <c>MaxDepth</c>), and so do they. A
+/// stream whose item is too deep then fails mid-way, as any other failure after the first byte does.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonDepth
+{
+    /// <summary>The serializer's default maximum depth.</summary>
+    public const int Default = 64;
+
+    /// <summary>Throws the serializer's exception when a value written now would be too deep.</summary>
+    /// <remarks>
+    /// The limit is <see cref="Default"/>, or the writer's <see cref="JsonWriterOptions.MaxDepth"/> when that is
+    /// lower: a JSON array response writes each item one level shallower than the serializer does (outside the
+    /// array's <c>[</c>), so its writer is given one level less.
+    /// </remarks>
+    public static void Check(Utf8JsonWriter writer)
+    {
+        if (writer.CurrentDepth >= Default - 1 && writer.CurrentDepth >= Math.Min(writer.Options.MaxDepth, Default))
+        {
+            Throw();
+        }
+    }
+
+    private static void Throw()
+        => throw new JsonException($"A possible object cycle was detected. This can either be due to a cycle or if the object depth is larger than the maximum allowed depth of {Default}.");
+}
