@@ -5,11 +5,10 @@
 #   chromium    a real browser: EventSource for the Server-Sent Events tests, and the sample's page
 #   nginx       the sample behind a reverse proxy
 #   postgresql  the sample on a PostgreSQL server (the tests start their own, on a free port)
-# (clang and zlib1g-dev, which a NativeAOT publish links with, are left out: .NET 10's NativeAOT runtime pack is
-# not served by this project's package registry, so no test publishes with NativeAOT; see samples/Orders/README.md.)
+#   clang, zlib1g-dev  the linker and library a NativeAOT publish of the sample links with
 set -euo pipefail
 
-packages=(curl chromium nginx postgresql)
+packages=(curl chromium nginx postgresql clang zlib1g-dev)
 
 missing=()
 for package in "${packages[@]}"; do

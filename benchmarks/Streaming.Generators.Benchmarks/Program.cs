@@ -10,6 +10,8 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   latency [--items N] [--workstation-gc]
 //   profile [--items N] [--workstation-gc]   where the server's allocations go, per endpoint
 //   memory [--small N] [--large N] [--streams N] [--workstation-gc]
+//   deployment NATIVE JIT DATABASE [--rounds R]   the sample as a NativeAOT executable and as the JIT build
+//                               (Orders.dll): start-up, idle and streaming memory, on copies of a seeded database
 //   spin Class.Method [seconds]  runs one micro-benchmark in a loop, for a profiler such as perf
 //   server [--profile-allocations]  the Kestrel side of e2e, latency and memory (started by them); with
 //                               --profile-allocations, /_allocations samples what the server allocates
@@ -17,6 +19,7 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 return args.FirstOrDefault() switch
 {
     "verify" => Verification.Run(),
+    "deployment" => await DeploymentRun.RunAsync(args[1], args[2], args[3], Option("--rounds", 5)),
     "spin" => Spin.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10),
     "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations")),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),

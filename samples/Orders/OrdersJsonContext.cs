@@ -10,4 +10,6 @@ namespace Orders;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(NewOrder))]
 [JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(List<Order>))]
+[JsonSerializable(typeof(Race.ServerMemory))]
 internal sealed partial class OrdersJsonContext : JsonSerializerContext;

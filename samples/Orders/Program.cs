@@ -1,6 +1,7 @@
 using Orders;
 using Orders.Data;
 using Orders.Live;
+using Orders.Race;
 using Orders.Relay;
 using Streaming;
 
@@ -29,6 +30,7 @@ await app.Services.GetRequiredService<OrderStore>().EnsureSeededAsync(seedRows, 
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOrderPlacement();
+app.MapBufferedComparison();
 app.MapStreamEndpoints();
 
 app.Run();

@@ -7,10 +7,9 @@ namespace Streaming.Generators.PackageTests;
 /// Consumes the packed nupkg exactly as a user does: a fresh project that references
 /// <c>Streaming.Generators</c> from a local folder (not a project reference), with its own package cache.
 /// </summary>
-public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed partial class PackedPackageTests(PackedPackage packed)
 {
-    private const string Version = PackedPackage.Version;
-    private readonly string _work = packed.Work;
     private readonly string _package = packed.Path;
 
     [Fact]
@@ -38,7 +37,7 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
     [Fact]
     public async Task A_project_that_references_the_package_builds_without_warnings_and_streams()
     {
-        var app = await CreateProjectAsync("app", treatWarningsAsErrors: true);
+        var app = await packed.CreateProjectAsync("app", treatWarningsAsErrors: true);
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Program.cs"), """
             using System.Runtime.CompilerServices;
             using Streaming;
@@ -109,7 +108,7 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
     [Fact]
     public async Task A_console_app_that_references_the_client_package_reads_a_stream_of_the_server_package_with_no_aot_warnings()
     {
-        var server = await CreateProjectAsync("ticker", treatWarningsAsErrors: true);
+        var server = await packed.CreateProjectAsync("ticker", treatWarningsAsErrors: true);
         await File.WriteAllTextAsync(System.IO.Path.Combine(server, "Program.cs"), """
             using Streaming;
 
@@ -131,8 +130,8 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
         await DotNet.RunAsync(server, "build", "-c", "Release");
 
         // A plain console project (no ASP.NET Core), with the trimming and AOT analyzers on and warnings as errors.
-        var reader = Directory.CreateDirectory(System.IO.Path.Combine(_work, "reader")).FullName;
-        await File.WriteAllTextAsync(System.IO.Path.Combine(reader, "nuget.config"), NuGetConfig());
+        var reader = Directory.CreateDirectory(System.IO.Path.Combine(packed.Work, "reader")).FullName;
+        await File.WriteAllTextAsync(System.IO.Path.Combine(reader, "nuget.config"), packed.NuGetConfig());
         await File.WriteAllTextAsync(System.IO.Path.Combine(reader, "reader.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -143,10 +142,10 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <IsAotCompatible>true</IsAotCompatible>
                 <NuGetAudit>false</NuGetAudit>
-                <RestorePackagesPath>{System.IO.Path.Combine(_work, "packages")}</RestorePackagesPath>
+                <RestorePackagesPath>{System.IO.Path.Combine(packed.Work, "packages")}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Streaming.Generators.Client" Version="{Version}" />
+                <PackageReference Include="Streaming.Generators.Client" Version="{PackedPackage.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -194,7 +193,7 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
     [Fact]
     public async Task Building_code_with_buffering_mistakes_prints_exactly_the_expected_warnings_and_nothing_on_clean_code()
     {
-        var app = await CreateProjectAsync("mistakes", treatWarningsAsErrors: false, """<PackageReference Include="Microsoft.EntityFrameworkCore.InMemory" Version="10.0.14" />""");
+        var app = await packed.CreateProjectAsync("mistakes", treatWarningsAsErrors: false, """<PackageReference Include="Microsoft.EntityFrameworkCore.InMemory" Version="10.0.14" />""");
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Program.cs"), ProjectSources.Program);
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Mistakes.cs"), ProjectSources.Mistakes);
         await File.WriteAllTextAsync(System.IO.Path.Combine(app, "Clean.cs"), ProjectSources.Clean);
@@ -210,40 +209,6 @@ public sealed partial class PackedPackageTests(PackedPackage packed) : IClassFix
         Assert.Equal(4, ProjectSources.ExpectedWarnings.Count);
         Assert.Equal(ProjectSources.ExpectedWarnings, warnings);
     }
-
-    /// <summary>A fresh web project that takes the package from the local feed, with a package cache of its own.</summary>
-    private async Task<string> CreateProjectAsync(string name, bool treatWarningsAsErrors, string extraReferences = "")
-    {
-        var app = Directory.CreateDirectory(System.IO.Path.Combine(_work, name)).FullName;
-        await File.WriteAllTextAsync(System.IO.Path.Combine(app, "nuget.config"), NuGetConfig());
-        await File.WriteAllTextAsync(System.IO.Path.Combine(app, $"{name}.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>{(treatWarningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
-                <NuGetAudit>false</NuGetAudit>
-                <RestorePackagesPath>{System.IO.Path.Combine(_work, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Streaming.Generators" Version="{Version}" />
-                {extraReferences}
-              </ItemGroup>
-            </Project>
-            """);
-        return app;
-    }
-
-    /// <summary>Packages from the local feed only.</summary>
-    private string NuGetConfig() => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="local" value="{packed.Feed}" />
-          </packageSources>
-        </configuration>
-        """;
 
     [GeneratedRegex(@"(?<file>[^\s:]+\.cs)\((?<line>\d+),\d+\): warning (?<id>STRM\d{3})")]
     private static partial Regex WarningLine();

@@ -7,9 +7,6 @@ public sealed class BrowserPageTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_prompt = TimeSpan.FromSeconds(15);
 
-    // The two live panels: NDJSON read with fetch, and Server-Sent Events through EventSource.
-    private static readonly string[] s_livePanels = ["feed", "events"];
-
     private SampleServer _sample = null!;
 
     public async Task InitializeAsync() => _sample = await SampleServer.StartAsync(new SampleOptions { SeedRows = 5_000 });
@@ -22,26 +19,26 @@ public sealed class BrowserPageTests : IAsyncLifetime
         await using var page = await DevToolsPage.OpenAsync(_sample.BaseAddress);
 
         // Both producers now wait for new orders, so these rows reached the DOM before any end of stream.
-        foreach (var panel in s_livePanels)
+        foreach (var panel in OrderPage.LivePanels)
         {
-            await page.WaitUntilAsync($"{Rows(panel)}.length === 10", s_prompt, $"the ten most recent orders in #{panel}");
-            Assert.Equal("5000", (await page.EvaluateAsync($"{Rows(panel)}[0].dataset.id")).GetString());
+            await page.WaitUntilAsync($"{OrderPage.Rows(panel)}.length === 10", s_prompt, $"the ten most recent orders in #{panel}");
+            Assert.Equal("5000", (await page.EvaluateAsync($"{OrderPage.Rows(panel)}[0].dataset.id")).GetString());
         }
 
         using var client = _sample.CreateClient();
         foreach (var _ in Enumerable.Range(0, 2))
         {
             var placed = await Shop.PlaceOrderAsync(client);
-            foreach (var panel in s_livePanels)
+            foreach (var panel in OrderPage.LivePanels)
             {
-                await page.WaitUntilAsync(RowWithId(panel, placed), s_prompt, $"order {placed} in #{panel}");
+                await page.WaitUntilAsync(OrderPage.RowWithId(panel, placed), s_prompt, $"order {placed} in #{panel}");
             }
         }
 
-        foreach (var panel in s_livePanels)
+        foreach (var panel in OrderPage.LivePanels)
         {
             Assert.Equal("open", (await page.EvaluateAsync($"document.getElementById('{panel}-status').textContent")).GetString());
-            Assert.Equal(12, (await page.EvaluateAsync($"{Rows(panel)}.length")).GetInt32());
+            Assert.Equal(12, (await page.EvaluateAsync($"{OrderPage.Rows(panel)}.length")).GetInt32());
         }
     }
 
@@ -49,9 +46,9 @@ public sealed class BrowserPageTests : IAsyncLifetime
     public async Task Both_streams_resume_after_the_server_drops_them_without_losing_or_repeating_an_order()
     {
         await using var page = await DevToolsPage.OpenAsync(_sample.BaseAddress);
-        foreach (var panel in s_livePanels)
+        foreach (var panel in OrderPage.LivePanels)
         {
-            await page.WaitUntilAsync($"{Rows(panel)}.length === 10", s_prompt, $"the ten most recent orders in #{panel}");
+            await page.WaitUntilAsync($"{OrderPage.Rows(panel)}.length === 10", s_prompt, $"the ten most recent orders in #{panel}");
         }
 
         // A redeploy: the process is killed and started again on the same port and database.
@@ -59,10 +56,10 @@ public sealed class BrowserPageTests : IAsyncLifetime
         using var client = _sample.CreateClient();
         var placed = await Shop.PlaceOrderAsync(client);
 
-        foreach (var panel in s_livePanels)
+        foreach (var panel in OrderPage.LivePanels)
         {
-            await page.WaitUntilAsync(RowWithId(panel, placed), s_prompt, $"order {placed} in #{panel} after the restart");
-            var ids = (await page.EvaluateAsync($"[...{Rows(panel)}].map(row => row.dataset.id)")).EnumerateArray().Select(id => id.GetString()).ToList();
+            await page.WaitUntilAsync(OrderPage.RowWithId(panel, placed), s_prompt, $"order {placed} in #{panel} after the restart");
+            var ids = (await page.EvaluateAsync($"[...{OrderPage.Rows(panel)}].map(row => row.dataset.id)")).EnumerateArray().Select(id => id.GetString()).ToList();
             Assert.Equal(11, ids.Count);
             Assert.Equal(ids.Count, ids.Distinct().Count());
         }
@@ -79,9 +76,4 @@ public sealed class BrowserPageTests : IAsyncLifetime
         await page.WaitUntilAsync("document.getElementById('report-status').textContent === 'closed'", s_prompt, "the report to finish");
         using var client = _sample.CreateClient();
         Assert.Equal(await client.GetStringAsync("/customers/42/report.txt"), (await page.EvaluateAsync("document.getElementById('report-text').textContent")).GetString());
-    }
-
-    private static string Rows(string panel) => $"document.querySelectorAll('#{panel} tbody tr')";
-
-    private static string RowWithId(string panel, long id) => $"document.querySelector('#{panel} tr[data-id=\"{id}\"]')";
-}
+    }}

@@ -112,13 +112,13 @@ public static class BenchServer
     }
 }
 
-/// <summary>Resident and peak resident memory of this process, from <c>/proc/self/status</c> (Linux).</summary>
+/// <summary>Resident and peak resident memory of a process (by default this one), from <c>/proc</c> (Linux).</summary>
 internal static class ProcMemory
 {
-    public static (long Rss, long Peak) Read()
+    public static (long Rss, long Peak) Read(string process = "self")
     {
         long rss = -1, peak = -1;
-        foreach (var line in File.ReadLines("/proc/self/status"))
+        foreach (var line in File.ReadLines($"/proc/{process}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
             {
@@ -134,7 +134,7 @@ internal static class ProcMemory
     }
 
     /// <summary>Resets the peak resident size (VmHWM) to the current one (Linux 4.0+).</summary>
-    public static void ResetPeak() => File.WriteAllText("/proc/self/clear_refs", "5");
+    public static void ResetPeak(string process = "self") => File.WriteAllText($"/proc/{process}/clear_refs", "5");
 
     private static long Kilobytes(string line)
         => long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);

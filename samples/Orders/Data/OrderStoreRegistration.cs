@@ -1,4 +1,5 @@
 using Npgsql;
+using Orders.Live;
 
 namespace Orders.Data;
 
@@ -15,10 +16,11 @@ public static class OrderStoreRegistration
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             services.AddSingleton<OrderStore, PostgresOrderStore>();
+            // Several instances on one database: each one's followers wake on orders placed through any of them.
+            services.AddHostedService<PostgresOrderNotifications>();
             return services;
         }
 
-        SQLitePCL.Batteries_V2.Init();
         var path = configuration["Database:Path"] ?? Path.Combine(AppContext.BaseDirectory, "orders.db");
         services.AddSingleton<OrderStore>(sp => new SqliteOrderStore(path, sp.GetRequiredService<ILogger<SqliteOrderStore>>()));
         return services;

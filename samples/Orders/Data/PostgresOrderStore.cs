@@ -2,15 +2,23 @@ using System.Data.Common;
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using Orders.Live;
 
 namespace Orders.Data;
 
 /// <summary>The same database on a PostgreSQL server, used when a connection string is configured.</summary>
 public sealed class PostgresOrderStore(NpgsqlDataSource dataSource, ILogger<PostgresOrderStore> logger) : OrderStore
 {
+    // Any number that is this schema's own: pg_advisory_xact_lock takes a bigint key.
+    private const long SchemaLock = 0x4f72646572730001;
+
     public override async Task EnsureSeededAsync(int orders, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Instances that start together create the schema and seed it one at a time: the first does the work,
+        // the others find it done.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({SchemaLock})", cancellationToken);
         await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS products (
                 id integer PRIMARY KEY,
@@ -25,18 +33,28 @@ public sealed class PostgresOrderStore(NpgsqlDataSource dataSource, ILogger<Post
                 status integer NOT NULL,
                 created_at timestamptz NOT NULL);
             """, cancellationToken);
+        // Every committed insert, whichever instance (or tool) made it, wakes the followers of every instance.
+        await ExecuteAsync(connection, $"""
+            CREATE OR REPLACE FUNCTION notify_order_placed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('{PostgresOrderNotifications.Channel}', '');
+                RETURN NULL;
+            END $$;
+            CREATE OR REPLACE TRIGGER orders_placed AFTER INSERT ON orders
+                FOR EACH STATEMENT EXECUTE FUNCTION notify_order_placed();
+            """, cancellationToken);
 
         await using (var count = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM products)", connection))
         {
             if ((bool)(await count.ExecuteScalarAsync(cancellationToken))!)
             {
+                await transaction.CommitAsync(cancellationToken);
                 return;
             }
         }
 
-        // COPY in binary is PostgreSQL's bulk path: a million rows in seconds, in one transaction.
+        // COPY in binary is PostgreSQL's bulk path: a million rows in seconds, in the same transaction.
         var watch = Stopwatch.StartNew();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var products = await connection.BeginBinaryImportAsync("COPY products (id, name, price) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var product in Catalog.Products)

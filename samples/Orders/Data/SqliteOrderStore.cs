@@ -29,7 +29,6 @@ public sealed class SqliteOrderStore(string path, ILogger<SqliteOrderStore> logg
                 total TEXT NOT NULL,
                 status INTEGER NOT NULL,
                 created_at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS orders_customer ON orders (customer_id);
             """);
         if (Count(connection, "products") > 0)
         {
@@ -42,6 +41,8 @@ public sealed class SqliteOrderStore(string path, ILogger<SqliteOrderStore> logg
         Insert(connection, "INSERT INTO products VALUES ($1, $2, $3)", Catalog.Products, p => [p.Id, p.Name, p.Price]);
         Insert(connection, "INSERT INTO orders VALUES ($1, $2, $3, $4, $5, $6, $7)", SeedData.Orders(orders),
             o => [o.Id, o.CustomerId, o.ProductId, o.Quantity, o.Total, (int)o.Status, o.CreatedAt]);
+        // Built once over the loaded rows: faster than keeping it sorted through a million random inserts.
+        Execute(connection, "CREATE INDEX IF NOT EXISTS orders_customer ON orders (customer_id)");
         transaction.Commit();
         logger.LogInformation("Seeded {Orders} orders into {Path} in {Elapsed} ms", orders, path, watch.ElapsedMilliseconds);
         return Task.CompletedTask;

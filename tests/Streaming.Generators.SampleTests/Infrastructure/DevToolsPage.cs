@@ -91,6 +91,18 @@ public sealed class DevToolsPage : IAsyncDisposable
         Assert.Fail($"Waited {timeout} for {what} (`{condition}`); the page shows:\n{(await EvaluateAsync("document.body.innerText")).GetString()}");
     }
 
+    /// <summary>Saves what the page shows as a PNG, for a person to look at.</summary>
+    public async Task ScreenshotAsync(string path, int width = 1400, int height = 1000)
+    {
+        await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false,
+        });
+        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" });
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot.GetProperty("data").GetString()!));
+    }
+
     public async ValueTask DisposeAsync()
     {
         _closing.Cancel();

@@ -4,8 +4,8 @@ namespace Streaming.Generators.SampleTests.Infrastructure;
 
 /// <summary>
 /// Debian's nginx in front of the sample, on a free 127.0.0.1 port, with its pid, logs and temp files in a
-/// folder of its own. The site is written as for port 80 and an upstream on 127.0.0.1:5000; only those two
-/// addresses are changed.
+/// folder of its own. The site is written as for port 80 and an upstream on 127.0.0.1:5000; only those
+/// addresses are changed (to one <c>server</c> line per upstream when there are several).
 /// </summary>
 public sealed partial class Nginx : IAsyncDisposable
 {
@@ -46,13 +46,21 @@ public sealed partial class Nginx : IAsyncDisposable
         return block.Groups["config"].Value;
     }
 
-    public static async Task<Nginx> StartAsync(string site, Uri upstream)
+    public static async Task<Nginx> StartAsync(string site, params Uri[] upstreams)
     {
         var executable = RequiredTool.Find("nginx", "/usr/sbin/nginx");
         var prefix = Directory.CreateTempSubdirectory("nginx-");
         var port = FreePort.Next();
+        if (upstreams.Length > 1)
+        {
+            // The upstream's one server line, with its parameters, once per instance.
+            Assert.Matches(UpstreamServer(), site);
+            site = UpstreamServer().Replace(site, line => string.Join("\n    ",
+                upstreams.Select(upstream => line.Value.Replace("127.0.0.1:5000", $"127.0.0.1:{upstream.Port}"))));
+        }
+
         site = site
-            .Replace("127.0.0.1:5000", $"127.0.0.1:{upstream.Port}")
+            .Replace("127.0.0.1:5000", $"127.0.0.1:{upstreams[0].Port}")
             .Replace("listen 80;", $"listen 127.0.0.1:{port};");
         var temp = prefix.FullName;
         File.WriteAllText(Path.Combine(temp, "nginx.conf"), $$"""
@@ -92,6 +100,9 @@ public sealed partial class Nginx : IAsyncDisposable
         await _process.DisposeAsync();
         _prefix.Delete(recursive: true);
     }
+
+    [GeneratedRegex(@"server 127\.0\.0\.1:5000\b[^;]*;")]
+    private static partial Regex UpstreamServer();
 
     [GeneratedRegex("```nginx\n(?<config>.*?)```", RegexOptions.Singleline)]
     private static partial Regex NginxBlock();

@@ -5,11 +5,10 @@ using System.Text.RegularExpressions;
 namespace Streaming.Generators.SampleTests.Infrastructure;
 
 /// <summary>
-/// The sample published trimmed and self-contained (<c>-p:Trim=true</c>), once per change of its sources: the
-/// output is kept under <c>artifacts/</c> by a hash of everything that goes into it, so a rerun without changes
-/// does not publish again.
+/// The sample published once per change of its sources: the output is kept under <c>artifacts/</c> by a hash of
+/// everything that goes into it, so a rerun without changes does not publish again.
 /// </summary>
-public sealed partial class PublishedSample : IAsyncLifetime
+public abstract partial class PublishedSample(string name, string property) : IAsyncLifetime
 {
     public string Directory { get; private set; } = null!;
 
@@ -20,14 +19,14 @@ public sealed partial class PublishedSample : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var directory = Path.Combine(Repository.Root, "artifacts", "trimmed-sample", InputsHash());
+        var directory = Path.Combine(Repository.Root, "artifacts", name, InputsHash());
         var log = Path.Combine(directory, "publish.log");
         Directory = Path.Combine(directory, "app");
         if (!File.Exists(Executable) || !File.Exists(log))
         {
             var publish = await ChildProcess.RunAsync("dotnet",
-                ["publish", Repository.SampleProject, "-c", "Release", "-r", "linux-x64", "-p:Trim=true", "-o", Directory],
-                TimeSpan.FromMinutes(10));
+                ["publish", Repository.SampleProject, "-c", "Release", "-r", "linux-x64", $"-p:{property}=true", "-o", Directory],
+                TimeSpan.FromMinutes(15));
             await File.WriteAllTextAsync(log, publish.Output);
         }
 
@@ -61,3 +60,9 @@ public sealed partial class PublishedSample : IAsyncLifetime
     [GeneratedRegex(@"\b(warning|error) IL[23]\d{3}\b")]
     private static partial Regex TrimWarning();
 }
+
+/// <summary>Trimmed and self-contained, still on the JIT (<c>-p:Trim=true</c>).</summary>
+public sealed class TrimmedSample() : PublishedSample("trimmed-sample", "Trim");
+
+/// <summary>A NativeAOT executable (<c>-p:Aot=true</c>): no JIT, no IL, one native binary and SQLite's library.</summary>
+public sealed class NativeSample() : PublishedSample("native-sample", "Aot");

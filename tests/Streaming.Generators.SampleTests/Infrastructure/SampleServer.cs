@@ -71,6 +71,16 @@ public sealed class SampleServer : IAsyncDisposable
 
     public async Task RestartAsync()
     {
+        await StopAsync();
+        await StartAgainAsync();
+    }
+
+    /// <summary>Kills the process, as a crash or a host that goes away does: its connections drop mid-response.</summary>
+    public Task StopAsync() => _process.KillAsync();
+
+    /// <summary>Starts the process again on the same port and database, after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
         await _process.DisposeAsync();
         _process = Launch(_options, Port);
         await WaitUntilReadyAsync();
