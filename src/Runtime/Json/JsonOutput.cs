@@ -94,8 +94,7 @@ public ref partial struct JsonOutput
     public void WriteNumber(decimal value)
     {
         var free = Free(MaxScalarLength);
-        Utf8Formatter.TryFormat(value, free, out var written);
-        _position += written;
+        _position += JsonDecimals.Format(value, free);
     }
 
     /// <summary>The shortest text that reads back as the same <see cref="double"/>; NaN and the infinities are refused as <see cref="Utf8JsonWriter"/> refuses them.</summary>

@@ -143,8 +143,13 @@ public sealed class JsonOutputTests
 
         for (var i = 0; i < Cases; i++)
         {
-            var m = values.Decimal();
-            AssertWrites(Expected(w => w.WriteNumberValue(m)), (ref output) => output.WriteNumber(m));
+            // Any decimal, and the usual kind whose digits fit in 64 bits (fewer digits than the scale included).
+            var any = values.Decimal();
+            var usual = new decimal(values.Int(0, int.MaxValue), values.Chance(50) ? 0 : values.Int(0, int.MaxValue), 0, values.Bool(), (byte)values.Int(0, 29));
+            foreach (var m in new[] { any, usual })
+            {
+                AssertWrites(Expected(w => w.WriteNumberValue(m)), (ref output) => output.WriteNumber(m));
+            }
         }
     }
 
