@@ -4,9 +4,9 @@ using Streaming.Generators.Model;
 namespace Streaming.Generators.Emit;
 
 /// <summary>
-/// How each kind of value is written: the one place that turns a <see cref="JsonValueSpec"/> into
-/// <c>Utf8JsonWriter</c> calls, either as a property (with a pre-encoded name) or as a plain value (an array
-/// item, a root element). Null is written wherever the serializer writes it.
+/// How each kind of value is written: the one place that turns a <see cref="JsonValueSpec"/> into calls on
+/// <c>Streaming.JsonOutput</c>. The property name, when there is one, is already written; null is written wherever
+/// the serializer writes it.
 /// </summary>
 internal sealed class JsonValueEmitter
 {
@@ -22,123 +22,112 @@ internal sealed class JsonValueEmitter
     /// <summary>Writes <paramref name="value"/>, an expression read once.</summary>
     /// <param name="spec">How the value is written.</param>
     /// <param name="value">The C# expression of the value.</param>
-    /// <param name="name">The property name (a <c>JsonEncodedText</c> or <c>string</c> expression), or <see langword="null"/> for a plain value.</param>
     /// <param name="hint">A word to name locals after.</param>
     /// <param name="converter">For <see cref="JsonValueKind.Converter"/>, the field holding the converter.</param>
-    public void Write(JsonValueSpec spec, string value, string? name, string hint, string? converter = null)
+    public void Write(JsonValueSpec spec, string value, string hint, string? converter = null)
     {
         if (spec.IsNullableValueType)
         {
             var local = _locals.Next(hint);
             using (_w.Block($"if ({value} is {{ }} {local})"))
             {
-                WriteValue(spec, local, name, hint, converter);
+                WriteValue(spec, local, hint, converter);
             }
 
             using (_w.Block("else"))
             {
-                WriteNull(name);
+                _w.Line("output.WriteNull();");
             }
 
             return;
         }
 
-        WriteValue(spec, value, name, hint, converter);
+        WriteValue(spec, value, hint, converter);
     }
 
-    private void WriteValue(JsonValueSpec spec, string value, string? name, string hint, string? converter)
+    private void WriteValue(JsonValueSpec spec, string value, string hint, string? converter)
     {
         switch (spec.Kind)
         {
             case JsonValueKind.String:
-                // Utf8JsonWriter writes null for a null string, as the serializer does.
-                Call("WriteString", name, value);
+                // A null string is written as null, as the serializer does.
+                _w.Line($"output.WriteString({value});");
                 break;
             case JsonValueKind.Boolean:
-                Call("WriteBoolean", name, value);
+                _w.Line($"output.WriteBoolean({value});");
                 break;
             case JsonValueKind.Number:
-                Call("WriteNumber", name, spec.Detail is { } cast ? $"({cast}){value}" : value);
+                _w.Line($"output.WriteNumber({(spec.Detail is { } cast ? $"({cast}){value}" : value)});");
                 break;
             case JsonValueKind.Base64:
-                WhenNotNull(value, name, hint, local => Call("WriteBase64String", name, local));
+                WhenNotNull(value, hint, local => _w.Line($"output.WriteBase64({local});"));
                 break;
             case JsonValueKind.Formatted:
                 // These methods write null themselves for a null Uri or Version.
-                PropertyName(name);
-                _w.Line($"global::Streaming.JsonValues.{spec.Detail}(writer, {value});");
+                _w.Line($"global::Streaming.JsonValues.{spec.Detail}(ref output, {value});");
                 break;
             case JsonValueKind.Json:
-                WriteJson(spec, value, name, hint);
+                // Null too: JsonDocument and JsonNode write null themselves.
+                _w.Line($"global::Streaming.JsonValues.WriteJson(ref output, {value});");
                 break;
             case JsonValueKind.EnumName or JsonValueKind.Object:
                 // Object writers write null themselves.
-                PropertyName(name);
-                _w.Line($"{spec.Detail}.Write(writer, {value});");
+                _w.Line($"{spec.Detail}.Write(ref output, {value});");
                 break;
             case JsonValueKind.Array:
-                WhenNotNull(value, name, hint, local => WriteArray(spec, local, name));
+                WhenNotNull(value, hint, local => WriteArray(spec, local));
                 break;
             case JsonValueKind.Dictionary:
-                WhenNotNull(value, name, hint, local => WriteDictionary(spec, local, name));
+                WhenNotNull(value, hint, local => WriteDictionary(spec, local));
                 break;
             case JsonValueKind.Serializer:
-                PropertyName(name);
-                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(writer, {value});");
+                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(ref output, {value});");
                 break;
             case JsonValueKind.Converter:
-                PropertyName(name);
-                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(writer, {value}, {converter});");
+                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(ref output, {value}, {converter});");
                 break;
         }
     }
 
-    /// <summary>Writes the entries of a string-keyed dictionary as properties of the current object (for <c>[JsonExtensionData]</c>).</summary>
-    public void WriteEntries(JsonValueSpec dictionary, string value)
+    /// <summary>
+    /// Writes the entries of a string-keyed dictionary as properties of the current object: of a dictionary, or
+    /// the <c>[JsonExtensionData]</c> of an object. Each entry after the first gets a <c>,</c>; before the first,
+    /// <paramref name="separator"/> (a <see langword="bool"/> local) tells, or <see langword="null"/> when a
+    /// property is always written before.
+    /// </summary>
+    public void WriteEntries(JsonValueSpec dictionary, string value, string? separator)
     {
         var entry = _locals.Next("entry");
         using (_w.Block($"foreach (var {entry} in {Enumerable(dictionary, value)})"))
         {
-            Write(dictionary.Element!, $"{entry}.Value", $"{entry}.Key", entry + "Value");
+            _w.Line(separator is null ? "output.WriteRaw(\",\"u8);" : $"output.WriteSeparator(ref {separator});");
+            _w.Line($"output.WritePropertyName({entry}.Key);");
+            Write(dictionary.Element!, $"{entry}.Value", entry + "Value");
         }
     }
 
-    /// <summary>JsonElement and JsonDocument write themselves; a JsonNode writes its values with the serializer's options, as its converter does.</summary>
-    private void WriteJson(JsonValueSpec spec, string value, string? name, string hint)
+    private void WriteArray(JsonValueSpec spec, string value)
     {
-        var isNode = !spec.Type.EndsWith(".JsonElement", System.StringComparison.Ordinal) && !spec.Type.EndsWith(".JsonDocument", System.StringComparison.Ordinal);
-        var writeTo = isNode ? "WriteTo(writer, global::Streaming.JsonFallback.Options)" : "WriteTo(writer)";
-        if (!spec.IsReference)
-        {
-            PropertyName(name);
-            _w.Line($"{value}.{writeTo};");
-            return;
-        }
-
-        WhenNotNull(value, name, hint, local =>
-        {
-            PropertyName(name);
-            _w.Line($"{local}.{writeTo};");
-        });
-    }
-
-    private void WriteArray(JsonValueSpec spec, string value, string? name)
-    {
-        _w.Line(name is null ? "writer.WriteStartArray();" : $"writer.WriteStartArray({name});");
+        _w.Line("output.WriteRaw(\"[\"u8);");
+        var separator = _locals.Next("separator");
+        _w.Line($"var {separator} = false;");
         var item = _locals.Next("item");
         using (_w.Block($"foreach (var {item} in {Enumerable(spec, value)})"))
         {
-            Write(spec.Element!, item, null, item);
+            _w.Line($"output.WriteSeparator(ref {separator});");
+            Write(spec.Element!, item, item);
         }
 
-        _w.Line("writer.WriteEndArray();");
+        _w.Line("output.WriteRaw(\"]\"u8);");
     }
 
-    private void WriteDictionary(JsonValueSpec spec, string value, string? name)
+    private void WriteDictionary(JsonValueSpec spec, string value)
     {
-        _w.Line(name is null ? "writer.WriteStartObject();" : $"writer.WriteStartObject({name});");
-        WriteEntries(spec, value);
-        _w.Line("writer.WriteEndObject();");
+        _w.Line("output.WriteRaw(\"{\"u8);");
+        var separator = _locals.Next("separator");
+        _w.Line($"var {separator} = false;");
+        WriteEntries(spec, value, separator);
+        _w.Line("output.WriteRaw(\"}\"u8);");
     }
 
     /// <summary>A concrete collection is enumerated directly; an interface through <c>JsonSequence</c>, which spares arrays, lists and dictionaries a boxed enumerator.</summary>
@@ -148,7 +137,7 @@ internal sealed class JsonValueEmitter
             : $"global::Streaming.JsonSequence.Of({value})";
 
     /// <summary>Writes null for a null reference, otherwise runs <paramref name="write"/> on the value read once.</summary>
-    private void WhenNotNull(string value, string? name, string hint, System.Action<string> write)
+    private void WhenNotNull(string value, string hint, System.Action<string> write)
     {
         var local = value;
         if (!IsIdentifier(value))
@@ -159,7 +148,7 @@ internal sealed class JsonValueEmitter
 
         using (_w.Block($"if ({local} is null)"))
         {
-            WriteNull(name);
+            _w.Line("output.WriteNull();");
         }
 
         using (_w.Block("else"))
@@ -167,19 +156,6 @@ internal sealed class JsonValueEmitter
             write(local);
         }
     }
-
-    private void Call(string method, string? name, string argument)
-        => _w.Line(name is null ? $"writer.{method}Value({argument});" : $"writer.{method}({name}, {argument});");
-
-    private void PropertyName(string? name)
-    {
-        if (name is not null)
-        {
-            _w.Line($"writer.WritePropertyName({name});");
-        }
-    }
-
-    private void WriteNull(string? name) => _w.Line(name is null ? "writer.WriteNullValue();" : $"writer.WriteNull({name});");
 
     /// <summary>The type with <c>?</c> on a reference, which may be null.</summary>
     private static string Nullable(JsonValueSpec spec) => spec.IsReference ? spec.Type + "?" : spec.Type;

@@ -1,3 +1,4 @@
+using System;
 using System.Buffers;
 
 namespace Streaming;
@@ -6,8 +7,7 @@ namespace Streaming;
 public abstract class JsonFormatter<T, TWriter> : StreamFormatter<T>
     where TWriter : IJsonItemWriter<T>
 {
-    private readonly JsonItemEncoder<T, TWriter> _encoder = new();
-
-    /// <summary>Writes <paramref name="item"/> as JSON straight into <paramref name="output"/>.</summary>
-    protected void WriteJson(IBufferWriter<byte> output, T item) => _encoder.Write(output, item);
+    /// <summary>Writes <paramref name="item"/> as JSON, then <paramref name="after"/>, straight into <paramref name="output"/>.</summary>
+    protected static void WriteJson(IBufferWriter<byte> output, T item, ReadOnlySpan<byte> after = default)
+        => JsonItemEncoder<T, TWriter>.Write(output, item, after);
 }

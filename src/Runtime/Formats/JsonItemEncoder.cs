@@ -1,34 +1,18 @@
+using System;
 using System.Buffers;
-using System.Text.Json;
 
 namespace Streaming;
 
-/// <summary>
-/// Writes items as JSON with a generated <see cref="IJsonItemWriter{T}"/>, reusing one
-/// <see cref="Utf8JsonWriter"/> for the whole response.
-/// </summary>
-internal sealed class JsonItemEncoder<T, TWriter>
+/// <summary>Writes an item as JSON with a generated <see cref="IJsonItemWriter{T}"/>, straight into the response's buffer.</summary>
+internal static class JsonItemEncoder<T, TWriter>
     where TWriter : IJsonItemWriter<T>
 {
-    // The serializer's own defaults: the default (HTML-safe) encoder, no indentation.
-    private static readonly JsonWriterOptions s_writerOptions = new() { SkipValidation = true };
-
-    private Utf8JsonWriter? _json;
-
-    /// <summary>Writes <paramref name="item"/> as JSON straight into <paramref name="output"/>.</summary>
-    public void Write(IBufferWriter<byte> output, T item)
+    /// <summary>Writes <paramref name="item"/> as JSON, then <paramref name="after"/> (a line end), into <paramref name="output"/>.</summary>
+    public static void Write(IBufferWriter<byte> output, T item, ReadOnlySpan<byte> after = default)
     {
-        var json = _json;
-        if (json is null)
-        {
-            _json = json = new Utf8JsonWriter(output, s_writerOptions);
-        }
-        else
-        {
-            json.Reset(output);
-        }
-
-        TWriter.Write(json, item);
-        json.Flush();
+        var json = new JsonOutput(output);
+        TWriter.Write(ref json, item);
+        json.WriteRaw(after);
+        json.Commit();
     }
 }

@@ -12,7 +12,6 @@ public sealed class NdJsonFormatter<T, TWriter> : JsonFormatter<T, TWriter>
     /// <inheritdoc />
     public override void WriteItem(IBufferWriter<byte> output, T item)
     {
-        WriteJson(output, item);
-        output.Write("\n"u8);
+        WriteJson(output, item, "\n"u8);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
-using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -20,11 +19,13 @@ namespace Streaming;
 /// (a custom converter, <see cref="object"/>, a <see cref="JsonElement"/>) go through a <see cref="Utf8JsonWriter"/>
 /// lent by <see cref="StartUtf8JsonWriter"/>.
 /// </remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
 public ref partial struct JsonOutput
 {
-    // Enough for any number, date, Guid or time written below, with its quotes.
+    // Enough for any number, date, Guid, time or version written below, with its quotes.
     private const int MaxScalarLength = 64;
+
+    // Utf8JsonWriter refuses more; the limit also keeps the encoded length an int.
+    private const int MaxBase64Length = 125_000_000;
 
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _buffer;
@@ -70,6 +71,20 @@ public ref partial struct JsonOutput
         }
 
         _buffer[_position++] = utf8;
+    }
+
+    /// <summary>
+    /// Writes the <c>,</c> that goes before every item or property but the first, where which comes first is known
+    /// only at run time: <paramref name="separator"/> starts <see langword="false"/> and is the same for the whole list.
+    /// </summary>
+    public void WriteSeparator(ref bool separator)
+    {
+        if (separator)
+        {
+            WriteRaw((byte)',');
+        }
+
+        separator = true;
     }
 
     /// <summary><c>null</c>.</summary>
@@ -128,6 +143,22 @@ public ref partial struct JsonOutput
         where T : IUtf8SpanFormattable
         => WriteFormatted(value);
 
+    /// <summary>Bytes as a base64 string, as <see cref="Utf8JsonWriter.WriteBase64StringValue"/> writes them.</summary>
+    public void WriteBase64(scoped ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxBase64Length)
+        {
+            ThrowTooLong(bytes.Length);
+        }
+
+        var length = Base64.GetMaxEncodedToUtf8Length(bytes.Length);
+        var free = Free(length + 2);
+        free[0] = (byte)'"';
+        Base64.EncodeToUtf8(bytes, free[1..], out _, out var written);
+        free[written + 1] = (byte)'"';
+        _position += written + 2;
+    }
+
     /// <summary>A Guid in its <c>D</c> format, lower-case, in quotes.</summary>
     public void WriteString(Guid value)
     {
@@ -176,6 +207,17 @@ public ref partial struct JsonOutput
         Utf8JsonWriterCache.Return(writer);
         _buffer = _output.GetSpan(MaxScalarLength * 4);
         _position = 0;
+    }
+
+    /// <summary>A value whose text needs no escaping (digits, <c>-</c>, <c>:</c>, <c>.</c>), in quotes, in <paramref name="format"/>.</summary>
+    internal void WriteQuoted<T>(T value, scoped ReadOnlySpan<char> format)
+        where T : IUtf8SpanFormattable
+    {
+        var free = Free(MaxScalarLength);
+        free[0] = (byte)'"';
+        value.TryFormat(free[1..], out var written, format, CultureInfo.InvariantCulture);
+        free[written + 1] = (byte)'"';
+        _position += written + 2;
     }
 
     private void WriteFormatted<T>(T value)
