@@ -27,24 +27,48 @@ public sealed class StreamGenerator : IIncrementalGenerator
                 static (ctx, ct) => StreamMethodParser.Parse(ctx, ct))
             .WithTrackingName(StepNames.StreamMethods);
 
-        var diagnostics = parsed
-            .SelectMany(static (result, _) => result.Diagnostics)
-            .WithTrackingName(StepNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
-
-        var jsonTypes = parsed
+        var jsonWriters = parsed
             .SelectMany(static (result, _) => result.JsonTypes)
             .Collect()
-            .SelectMany(static (types, _) => Distinct(types, static type => type.QualifiedWriterName))
+            .Select(static (types, _) => WriterSet.Json(types));
+        var jsonTypes = jsonWriters
+            .SelectMany(static (set, _) => set.Writers)
             .WithTrackingName(StepNames.JsonTypes);
         context.RegisterSourceOutput(jsonTypes, static (spc, type) => spc.AddSource(JsonWriterEmitter.HintName(type), JsonWriterEmitter.Emit(type)));
 
-        var csvTypes = parsed
+        var csvWriters = parsed
             .SelectMany(static (result, _) => result.CsvTypes)
             .Collect()
-            .SelectMany(static (types, _) => Distinct(types, static type => type.Type))
+            .Select(static (types, _) => WriterSet.Csv(types));
+        var csvTypes = csvWriters
+            .SelectMany(static (set, _) => set.Writers)
             .WithTrackingName(StepNames.CsvTypes);
         context.RegisterSourceOutput(csvTypes, static (spc, type) => spc.AddSource(CsvWriterEmitter.HintName(type), CsvWriterEmitter.Emit(type)));
+
+        // One diagnostic per cause: a member streamed by several methods is reported once, at the member.
+        var diagnostics = parsed
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .Collect()
+            .Combine(jsonWriters.Select(static (set, _) => set.Clashes))
+            .Combine(csvWriters.Select(static (set, _) => set.Clashes))
+            .Select(static (all, _) => all.Left.Left.Concat(all.Left.Right).Concat(all.Right).Distinct().ToEquatableArray())
+            .WithTrackingName(StepNames.Diagnostics);
+
+        // Located in the compilation's own syntax trees, so #pragma warning disable and .editorconfig reach them.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, input) =>
+        {
+            var (infos, compilation) = input;
+            if (infos.Count == 0)
+            {
+                return;
+            }
+
+            var trees = compilation.SyntaxTrees.GroupBy(t => t.FilePath).ToDictionary(g => g.Key, g => g.First());
+            foreach (var info in infos)
+            {
+                spc.ReportDiagnostic(info.ToDiagnostic(trees));
+            }
+        });
 
         var endpoints = parsed
             .Select(static (result, _) => result.Method)
@@ -59,21 +83,5 @@ public sealed class StreamGenerator : IIncrementalGenerator
                 spc.AddSource(EndpointEmitter.HintName, EndpointEmitter.Emit(methods));
             }
         });
-    }
-
-    /// <summary>One writer per type, even when several methods stream it.</summary>
-    private static ImmutableArray<T> Distinct<T>(ImmutableArray<T> types, System.Func<T, string> key)
-    {
-        var seen = new HashSet<string>();
-        var builder = ImmutableArray.CreateBuilder<T>();
-        foreach (var type in types)
-        {
-            if (seen.Add(key(type)))
-            {
-                builder.Add(type);
-            }
-        }
-
-        return builder.ToImmutable();
     }
 }

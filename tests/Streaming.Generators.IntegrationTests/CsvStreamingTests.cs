@@ -42,6 +42,27 @@ public sealed class CsvStreamingTests(StreamingServer server)
     }
 
     [Fact]
+    public async Task Uris_versions_and_bytes_are_the_text_System_Text_Json_writes_for_them()
+    {
+        using var client = server.CreateClient();
+
+        var (header, records) = CsvReading.Parse(await client.GetByteArrayAsync("/csv/references?count=60"));
+
+        Assert.Equal(["Id", "Address", "Version", "Hash", "Signature"], header);
+        for (var i = 0; i < 60; i++)
+        {
+            var source = Reference.Create(i);
+            Assert.Equal([i.ToString(System.Globalization.CultureInfo.InvariantCulture), JsonText(source.Address), JsonText(source.Version), JsonText(source.Hash), JsonText(source.Signature)], records[i]);
+        }
+    }
+
+    /// <summary>What the serializer writes for <paramref name="value"/>, without JSON quotes or escapes; null is empty.</summary>
+    private static string JsonText<T>(T value)
+        => System.Text.Json.JsonSerializer.SerializeToElement(value, System.Text.Json.JsonSerializerOptions.Web) is { ValueKind: System.Text.Json.JsonValueKind.String } text
+            ? text.GetString()!
+            : value is null ? "" : throw new InvalidOperationException($"{value} is not written as a JSON string.");
+
+    [Fact]
     public async Task The_guard_prefixes_only_text_that_a_spreadsheet_would_evaluate()
     {
         using var client = server.CreateClient();

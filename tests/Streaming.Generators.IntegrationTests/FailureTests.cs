@@ -9,6 +9,22 @@ public sealed class FailureTests(StreamingServer server) : IClassFixture<Streami
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
+    [Fact]
+    public async Task An_item_past_the_depth_limit_fails_mid_stream_like_any_other_failure()
+    {
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync("/depth/too-deep", HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        Assert.Equal("""{"stringValue":"first","intValue":null,"doubleValue":null,"arrayValue":null,"kvlistValue":null}""", await reader.ReadLineAsync().WaitAsync(Patience));
+        Assert.Equal("""{"stringValue":null,"intValue":2,"doubleValue":null,"arrayValue":null,"kvlistValue":null}""", await reader.ReadLineAsync().WaitAsync(Patience));
+
+        // The serializer refuses the third item too; the response is cut off, never ended as if complete.
+        Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Serialize(DepthStreams.Nested(40), System.Text.Json.JsonSerializerOptions.Web));
+        await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync().WaitAsync(Patience));
+    }
+
     [Theory]
     [MemberData(nameof(StreamFormatCase.AbortingWithProtocols), MemberType = typeof(StreamFormatCase))]
     public async Task A_failure_after_the_first_byte_aborts_the_response_and_the_client_sees_an_error(string format, string protocol)

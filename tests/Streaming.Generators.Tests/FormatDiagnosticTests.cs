@@ -15,7 +15,7 @@ public sealed class FormatDiagnosticTests
     [InlineData("public List<string> Lines { get; init; } = new();", "'Order.Lines'", "is a collection", "[CsvIgnore]")]
     [InlineData("public int[] Quantities { get; init; } = [];", "'Order.Quantities'", "is a collection", "flat projection")]
     [InlineData("public Dictionary<string, int> Counts { get; init; } = new();", "'Order.Counts'", "is a collection", "[CsvIgnore]")]
-    [InlineData("public Uri? Link { get; init; }", "'Order.Link'", "'System.Uri' is not a CSV value", "[CsvIgnore]")]
+    [InlineData("public System.Net.IPAddress? Address { get; init; }", "'Order.Address'", "'System.Net.IPAddress' is not a CSV value", "[CsvIgnore]")]
     [InlineData("public object? Extra { get; init; }", "'Order.Extra'", "is not a CSV value", "[CsvIgnore]")]
     [InlineData("public Order? Parent { get; init; }", "'Order.Parent'", "contains itself", "[CsvIgnore]")]
     [InlineData("public Empty Nothing { get; init; } = new();", "'Order.Nothing'", "no public properties", "[CsvIgnore]")]

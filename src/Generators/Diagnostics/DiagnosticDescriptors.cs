@@ -38,6 +38,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is written by JsonSerializer because {1}; it allocates on every item and needs serializer metadata for its type at run time (under NativeAOT, set JsonFallback.Options)",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor NavigationCycle = Rule(
+        "STRM009",
+        "An entity navigation cycle can fail mid-stream",
+        "'{0}' leads back to '{1}' ({2}): when both ends are loaded, every item nests until System.Text.Json's depth limit (64) and the stream fails mid-way; mark '{0}' [JsonIgnore] or stream a projection without it",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Rule(
         "STRM000",
         "Streaming.Generators could not read this method",
@@ -52,6 +58,7 @@ internal static class DiagnosticDescriptors
         "STRM006" => BadRoute,
         "STRM007" => NotCallable,
         "STRM008" => SerializerFallback,
+        "STRM009" => NavigationCycle,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 

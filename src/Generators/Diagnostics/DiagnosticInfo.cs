@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -27,9 +28,13 @@ internal sealed record DiagnosticInfo(
             messageArgs.ToEquatableArray());
     }
 
-    public Diagnostic ToDiagnostic()
+    /// <param name="trees">The compilation's syntax trees by path: a location in one of them is a source location,
+    /// which <c>#pragma warning disable</c> and <c>.editorconfig</c> severities apply to.</param>
+    public Diagnostic ToDiagnostic(IReadOnlyDictionary<string, SyntaxTree> trees)
     {
-        var location = FilePath is null ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        var location = FilePath is null ? Location.None
+            : trees.TryGetValue(FilePath, out var tree) && Span.End <= tree.Length ? Location.Create(tree, Span)
+            : Location.Create(FilePath, Span, LineSpan);
         return Diagnostic.Create(DiagnosticDescriptors.ById(DescriptorId), location, MessageArgs.Cast<object>().ToArray());
     }
 }

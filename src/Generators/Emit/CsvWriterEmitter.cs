@@ -14,7 +14,7 @@ internal static class CsvWriterEmitter
 
     public static string Emit(CsvTypeSpec type)
     {
-        var w = SourceWriter.WithHeader();
+        var w = SourceWriter.WithHeader(type.Suppressions);
         using (w.Block($"namespace {type.WriterNamespace}"))
         {
             w.Line($"/// <summary>Writes <see cref=\"{type.Type}\"/> as CSV records, one column per property.</summary>");
@@ -121,6 +121,9 @@ internal static class CsvWriterEmitter
             CsvValueKind.TimeOnly => $"fields.WriteFormatted({value}.ToTimeSpan(), \"c\");",
             CsvValueKind.TimeSpan => $"fields.WriteFormatted({value}, \"c\");",
             CsvValueKind.Enum => $"fields.WriteEnum({value});",
+            CsvValueKind.Uri => $"fields.WriteUri({value});",
+            CsvValueKind.Version => $"fields.WriteVersion({value});",
+            CsvValueKind.Base64 => member.IsReference ? $"fields.WriteBase64({value});" : $"fields.WriteBase64({value}.Span);",
             _ => $"fields.WriteValue({value});",
         };
     }

@@ -15,7 +15,7 @@ internal static class EndpointEmitter
     public static string Emit(IReadOnlyList<StreamMethodSpec> methods)
     {
         var names = MemberNames(methods);
-        var w = SourceWriter.WithHeader();
+        var w = SourceWriter.WithHeader(methods.SelectMany(m => m.Suppressions).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList());
         using (w.Block("namespace Microsoft.AspNetCore.Builder"))
         {
             w.Line("/// <summary>Maps the <c>[Stream]</c> methods of this assembly as streamed endpoints.</summary>");

@@ -13,7 +13,7 @@ internal static class JsonEnumNamesEmitter
     public static string Emit(JsonTypeSpec type)
     {
         var spec = type.Enum!;
-        var w = SourceWriter.WithHeader();
+        var w = SourceWriter.WithHeader(type.Suppressions);
         using (w.Block($"namespace {type.WriterNamespace}"))
         {
             w.Line($"/// <summary>Writes {Doc.TypeReference(type)} by member name, as <c>JsonStringEnumConverter</c> does.</summary>");

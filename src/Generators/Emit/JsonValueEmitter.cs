@@ -6,32 +6,62 @@ namespace Streaming.Generators.Emit;
 /// <summary>
 /// How each kind of value is written: the one place that turns a <see cref="JsonValueSpec"/> into calls on
 /// <c>Streaming.JsonOutput</c>. The property name, when there is one, is already written; null is written wherever
-/// the serializer writes it.
+/// the serializer writes it. In the writer of a recursive type the serializer's depth limit is checked where the
+/// serializer checks it: before every item and entry, and before every property value that is not null.
 /// </summary>
 internal sealed class JsonValueEmitter
 {
     private readonly SourceWriter _w;
     private readonly LocalNames _locals;
+    private readonly bool _checkDepth;
 
-    public JsonValueEmitter(SourceWriter w, LocalNames locals)
+    public JsonValueEmitter(SourceWriter w, LocalNames locals, bool checkDepth = false)
     {
         _w = w;
         _locals = locals;
+        _checkDepth = checkDepth;
     }
 
-    /// <summary>Writes <paramref name="value"/>, an expression read once.</summary>
+    /// <summary>Where the depth limit is checked before a value.</summary>
+    private enum DepthCheck
+    {
+        None,
+
+        /// <summary>A property: the serializer writes a null one without looking at the depth.</summary>
+        UnlessNull,
+
+        /// <summary>An array item or dictionary entry, null or not.</summary>
+        Always,
+    }
+
+    /// <summary>Writes <paramref name="value"/>, an expression read once, as the value of a property (or the root value).</summary>
     /// <param name="spec">How the value is written.</param>
     /// <param name="value">The C# expression of the value.</param>
     /// <param name="hint">A word to name locals after.</param>
     /// <param name="converter">For <see cref="JsonValueKind.Converter"/>, the field holding the converter.</param>
     public void Write(JsonValueSpec spec, string value, string hint, string? converter = null)
+        => Write(spec, value, hint, converter, _checkDepth ? DepthCheck.UnlessNull : DepthCheck.None);
+
+    private void Write(JsonValueSpec spec, string value, string hint, string? converter, DepthCheck check)
     {
+        // A value handed to the serializer is checked whether null or not, as the serializer checks it on entry.
+        if (check == DepthCheck.Always || (check == DepthCheck.UnlessNull && spec.Kind == JsonValueKind.Serializer))
+        {
+            CheckDepth();
+        }
+
+        var checkUnlessNull = check == DepthCheck.UnlessNull && spec.Kind is not (JsonValueKind.Serializer or JsonValueKind.Converter);
         if (spec.IsNullableValueType)
         {
             var local = _locals.Next(hint);
             using (_w.Block($"if ({value} is {{ }} {local})"))
             {
-                WriteValue(spec, local, hint, converter);
+                if (checkUnlessNull)
+                {
+                    CheckDepth();
+                }
+
+                WriteValue(spec, local, hint, converter, knownNotNull: true);
             }
 
             using (_w.Block("else"))
@@ -42,10 +72,25 @@ internal sealed class JsonValueEmitter
             return;
         }
 
-        WriteValue(spec, value, hint, converter);
+        if (checkUnlessNull && spec.IsReference)
+        {
+            WhenNotNull(value, hint, local =>
+            {
+                CheckDepth();
+                WriteValue(spec, local, hint, converter, knownNotNull: true);
+            });
+            return;
+        }
+
+        if (checkUnlessNull)
+        {
+            CheckDepth();
+        }
+
+        WriteValue(spec, value, hint, converter, knownNotNull: false);
     }
 
-    private void WriteValue(JsonValueSpec spec, string value, string hint, string? converter)
+    private void WriteValue(JsonValueSpec spec, string value, string hint, string? converter, bool knownNotNull)
     {
         switch (spec.Kind)
         {
@@ -57,10 +102,17 @@ internal sealed class JsonValueEmitter
                 _w.Line($"output.WriteBoolean({value});");
                 break;
             case JsonValueKind.Number:
-                _w.Line($"output.WriteNumber({(spec.Detail is { } cast ? $"({cast}){value}" : value)});");
+                WriteNumber(spec, spec.Detail is { } cast ? $"({cast}){value}" : value);
+                break;
+            case JsonValueKind.Base64 when !spec.IsReference:
+                // ReadOnlyMemory<byte> and Memory<byte>: never null, written from their span.
+                _w.Line($"output.WriteBase64({value}.Span);");
                 break;
             case JsonValueKind.Base64:
-                WhenNotNull(value, hint, local => _w.Line($"output.WriteBase64({local});"));
+                WhenNotNull(value, hint, local => _w.Line($"output.WriteBase64({local});"), knownNotNull);
+                break;
+            case JsonValueKind.Formatted when spec.Numbers != JsonNumberWrite.Plain && FormattedNumberMethod(spec) is { } method:
+                _w.Line($"global::Streaming.JsonNumbers.{method}(ref output, {value});");
                 break;
             case JsonValueKind.Formatted:
                 // These methods write null themselves for a null Uri or Version.
@@ -75,10 +127,10 @@ internal sealed class JsonValueEmitter
                 _w.Line($"{spec.Detail}.Write(ref output, {value});");
                 break;
             case JsonValueKind.Array:
-                WhenNotNull(value, hint, local => WriteArray(spec, local));
+                WhenNotNull(value, hint, local => WriteArray(spec, local), knownNotNull || !spec.IsReference);
                 break;
             case JsonValueKind.Dictionary:
-                WhenNotNull(value, hint, local => WriteDictionary(spec, local));
+                WhenNotNull(value, hint, local => WriteDictionary(spec, local), knownNotNull);
                 break;
             case JsonValueKind.Serializer:
                 _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(ref output, {value});");
@@ -89,9 +141,26 @@ internal sealed class JsonValueEmitter
         }
     }
 
+    /// <summary>A number, as plain JSON or as <c>[JsonNumberHandling]</c> asks.</summary>
+    private void WriteNumber(JsonValueSpec spec, string number)
+    {
+        var isFloatingPoint = spec.Type is "double" or "float";
+        var method = (spec.Numbers & JsonNumberWrite.AsString) != 0 ? "WriteAsString"
+            : (spec.Numbers & JsonNumberWrite.NamedLiterals) != 0 && isFloatingPoint ? "WriteAllowingNamedLiterals"
+            : null;
+        _w.Line(method is null ? $"output.WriteNumber({number});" : $"global::Streaming.JsonNumbers.{method}(ref output, {number});");
+    }
+
+    /// <summary>For <c>Half</c>, <c>Int128</c> and <c>UInt128</c> under <c>[JsonNumberHandling]</c>, the <c>JsonNumbers</c> method; otherwise <see langword="null"/>.</summary>
+    private static string? FormattedNumberMethod(JsonValueSpec spec)
+        => spec.Detail is not ("WriteHalf" or "WriteInt128" or "WriteUInt128") ? null
+            : (spec.Numbers & JsonNumberWrite.AsString) != 0 ? "WriteAsString"
+            : (spec.Numbers & JsonNumberWrite.NamedLiterals) != 0 && spec.Detail == "WriteHalf" ? "WriteAllowingNamedLiterals"
+            : null;
+
     /// <summary>
-    /// Writes the entries of a string-keyed dictionary as properties of the current object: of a dictionary, or
-    /// the <c>[JsonExtensionData]</c> of an object. Each entry after the first gets a <c>,</c>; before the first,
+    /// Writes the entries of a dictionary as properties of the current object: of a dictionary, or the
+    /// <c>[JsonExtensionData]</c> of an object. Each entry after the first gets a <c>,</c>; before the first,
     /// <paramref name="separator"/> (a <see langword="bool"/> local) tells, or <see langword="null"/> when a
     /// property is always written before.
     /// </summary>
@@ -101,44 +170,59 @@ internal sealed class JsonValueEmitter
         using (_w.Block($"foreach (var {entry} in {Enumerable(dictionary, value)})"))
         {
             _w.Line(separator is null ? "output.WriteRaw(\",\"u8);" : $"output.WriteSeparator(ref {separator});");
-            _w.Line($"output.WritePropertyName({entry}.Key);");
-            Write(dictionary.Element!, $"{entry}.Value", entry + "Value");
+
+            // A string key is escaped as any name; another key is written as the serializer's converter for its type writes it.
+            _w.Line(dictionary.Key is null || dictionary.Key.Kind == JsonValueKind.String
+                ? $"output.WritePropertyName({entry}.Key);"
+                : $"global::Streaming.JsonKeys.WritePropertyName(ref output, {entry}.Key);");
+            Write(dictionary.Element!, $"{entry}.Value", entry + "Value", null, _checkDepth ? DepthCheck.Always : DepthCheck.None);
         }
     }
 
     private void WriteArray(JsonValueSpec spec, string value)
     {
-        _w.Line("output.WriteRaw(\"[\"u8);");
+        _w.Line("output.WriteStartArray();");
         var separator = _locals.Next("separator");
         _w.Line($"var {separator} = false;");
         var item = _locals.Next("item");
         using (_w.Block($"foreach (var {item} in {Enumerable(spec, value)})"))
         {
             _w.Line($"output.WriteSeparator(ref {separator});");
-            Write(spec.Element!, item, item);
+            Write(spec.Element!, item, item, null, _checkDepth ? DepthCheck.Always : DepthCheck.None);
         }
 
-        _w.Line("output.WriteRaw(\"]\"u8);");
+        _w.Line("output.WriteEndArray();");
     }
 
     private void WriteDictionary(JsonValueSpec spec, string value)
     {
-        _w.Line("output.WriteRaw(\"{\"u8);");
+        _w.Line("output.WriteStartObject();");
         var separator = _locals.Next("separator");
         _w.Line($"var {separator} = false;");
         WriteEntries(spec, value, separator);
-        _w.Line("output.WriteRaw(\"}\"u8);");
+        _w.Line("output.WriteEndObject();");
     }
 
-    /// <summary>A concrete collection is enumerated directly; an interface through <c>JsonSequence</c>, which spares arrays, lists and dictionaries a boxed enumerator.</summary>
+    /// <summary>
+    /// A concrete collection is enumerated directly; an interface through <c>JsonSequence</c>, which spares arrays,
+    /// lists and dictionaries a boxed enumerator; an <c>ImmutableArray&lt;T&gt;</c> through <c>JsonSequence</c> too,
+    /// which refuses a default one as the serializer does.
+    /// </summary>
     private static string Enumerable(JsonValueSpec spec, string value)
-        => !spec.IsInterface ? value
-            : spec.Kind == JsonValueKind.Dictionary ? $"global::Streaming.JsonSequence.Entries({value})"
-            : $"global::Streaming.JsonSequence.Of({value})";
+        => spec.IsInterface
+            ? spec.Kind == JsonValueKind.Dictionary ? $"global::Streaming.JsonSequence.Entries({value})" : $"global::Streaming.JsonSequence.Of({value})"
+            : !spec.IsReference ? $"global::Streaming.JsonSequence.Of({value})"
+            : value;
 
     /// <summary>Writes null for a null reference, otherwise runs <paramref name="write"/> on the value read once.</summary>
-    private void WhenNotNull(string value, string hint, System.Action<string> write)
+    private void WhenNotNull(string value, string hint, System.Action<string> write, bool knownNotNull = false)
     {
+        if (knownNotNull)
+        {
+            write(value);
+            return;
+        }
+
         var local = value;
         if (!IsIdentifier(value))
         {
@@ -156,6 +240,8 @@ internal sealed class JsonValueEmitter
             write(local);
         }
     }
+
+    private void CheckDepth() => _w.Line("global::Streaming.JsonDepth.Check(ref output);");
 
     /// <summary>The type with <c>?</c> on a reference, which may be null.</summary>
     private static string Nullable(JsonValueSpec spec) => spec.IsReference ? spec.Type + "?" : spec.Type;

@@ -4,8 +4,8 @@ using Streaming.Generators.Model;
 namespace Streaming.Generators.Emit;
 
 /// <summary>
-/// Emits one writer class: for an object, its JSON structure as pre-encoded UTF-8 literals (<c>{"id":</c>,
-/// <c>,"name":</c>, <c>}</c>) and one write per member in the serializer's order; for any other root element type,
+/// Emits one writer class: for an object, its property names as pre-encoded UTF-8 literals (<c>"id":</c>,
+/// <c>,"name":</c>) and one write per member in the serializer's order; for any other root element type,
 /// the write of that value. Values are written by <see cref="JsonValueEmitter"/>, enums by name by
 /// <see cref="JsonEnumNamesEmitter"/>.
 /// </summary>
@@ -22,10 +22,15 @@ internal static class JsonWriterEmitter
             return JsonEnumNamesEmitter.Emit(type);
         }
 
-        var w = SourceWriter.WithHeader();
+        var w = SourceWriter.WithHeader(type.Suppressions);
         using (w.Block($"namespace {type.WriterNamespace}"))
         {
             w.Line($"/// <summary>Writes {Doc.TypeReference(type)} as <c>JsonSerializer</c> does with <c>JsonSerializerOptions.Web</c>.</summary>");
+            if (type.Unbounded)
+            {
+                w.Line("/// <remarks>A recursive type reaches it, so it can run at any depth: it enforces the serializer's maximum depth as it goes.</remarks>");
+            }
+
             w.Line(Generated.CodeAttribute);
             // A reference type's writer takes null too: it writes JSON null, as the serializer does.
             var valueType = type.IsValueType ? type.Type : type.Type + "?";
@@ -127,17 +132,14 @@ internal static class JsonWriterEmitter
             w.Line();
         }
 
-        // The "{" goes out with the first property's name when that one is always written.
-        var open = "{";
-        if (properties.Count == 0 || IsConditional(properties[0].Property))
+        if (properties.Count == 0)
         {
-            w.Line($"output.WriteRaw({JsonLiteral.Utf8(properties.Count == 0 ? "{}" : "{")});");
-            open = "";
-            if (properties.Count == 0)
-            {
-                return;
-            }
+            w.Line($"output.WriteRaw({JsonLiteral.Utf8("{}")});");
+            return;
         }
+
+        // Objects and arrays are opened and closed through the output, which counts how deep it is.
+        w.Line("output.WriteStartObject();");
 
         // A "," is needed before a property when one was written before it. That is known while the properties
         // so far are always written; after one that may be left out, a local tells.
@@ -153,8 +155,7 @@ internal static class JsonWriterEmitter
         {
             // Each member is written into a fragment first, so a member that takes a block stands apart.
             var fragment = w.Fragment();
-            written = EmitProperty(fragment, type, field, new JsonValueEmitter(fragment, locals), locals, open, written, separator);
-            open = "";
+            written = EmitProperty(fragment, type, field, new JsonValueEmitter(fragment, locals, type.Unbounded), locals, written, separator);
             var spansLines = fragment.LineCount > 2;
             if (spansLines || previousSpannedLines)
             {
@@ -170,7 +171,7 @@ internal static class JsonWriterEmitter
             w.Line();
         }
 
-        w.Line($"output.WriteRaw({JsonLiteral.Utf8("}")});");
+        w.Line("output.WriteEndObject();");
     }
 
     private static bool NeedsSeparator(List<PropertyCode> properties)
@@ -195,7 +196,7 @@ internal static class JsonWriterEmitter
     }
 
     /// <summary>Writes one property; returns what is known, after it, about properties written.</summary>
-    private static Written EmitProperty(SourceWriter w, JsonTypeSpec type, PropertyCode field, JsonValueEmitter values, LocalNames locals, string open, Written written, string? separator)
+    private static Written EmitProperty(SourceWriter w, JsonTypeSpec type, PropertyCode field, JsonValueEmitter values, LocalNames locals, Written written, string? separator)
     {
         var property = field.Property;
         var read = Read(type, field);
@@ -214,7 +215,7 @@ internal static class JsonWriterEmitter
 
         if (property.IgnoreWhen == JsonIgnoreWhen.Never)
         {
-            WriteName(w, property.JsonName, open, written, separator);
+            WriteName(w, property.JsonName, written, separator);
             values.Write(property.Value, read, property.MemberName, field.Converter);
             return Written.Some;
         }
@@ -226,7 +227,7 @@ internal static class JsonWriterEmitter
             : $"!global::System.Collections.Generic.EqualityComparer<{property.Value.Type}>.Default.Equals({local}, default)";
         using (w.Block($"if ({isWritten})"))
         {
-            WriteName(w, property.JsonName, open, written == Written.Some ? Written.Some : Written.Maybe, separator);
+            WriteName(w, property.JsonName, written == Written.Some ? Written.Some : Written.Maybe, separator);
             values.Write(property.Value, local, property.MemberName, field.Converter);
         }
 
@@ -234,13 +235,13 @@ internal static class JsonWriterEmitter
     }
 
     /// <summary>Writes <c>"name":</c>, after a <c>,</c> when a property was written before it.</summary>
-    private static void WriteName(SourceWriter w, string jsonName, string open, Written written, string? separator)
+    private static void WriteName(SourceWriter w, string jsonName, Written written, string? separator)
     {
         var name = JsonLiteral.String(jsonName) + ":";
         switch (written)
         {
             case Written.None:
-                w.Line($"output.WriteRaw({JsonLiteral.Utf8(open + name)});");
+                w.Line($"output.WriteRaw({JsonLiteral.Utf8(name)});");
                 break;
             case Written.Some:
                 w.Line($"output.WriteRaw({JsonLiteral.Utf8("," + name)});");

@@ -9,13 +9,15 @@ namespace Streaming.Generators.Model;
 /// <param name="WriterName">The simple name of its generated writer.</param>
 /// <param name="IsValueType">Whether the type is a struct (never null).</param>
 /// <param name="Members">Its columns in order; a nested object's member holds the columns it is flattened into.</param>
+/// <param name="Suppressions">The warnings its code triggers through what the user marks <c>[Obsolete]</c>, suppressed in the generated file only.</param>
 internal sealed record CsvTypeSpec(
     string Type,
     string DisplayName,
     string WriterNamespace,
     string WriterName,
     bool IsValueType,
-    EquatableArray<CsvMemberSpec> Members)
+    EquatableArray<CsvMemberSpec> Members,
+    EquatableArray<string> Suppressions)
 {
     public string QualifiedWriterName => $"global::{WriterNamespace}.{WriterName}";
 
@@ -36,6 +38,15 @@ internal enum CsvValueKind
     TimeSpan,
     Guid,
     Enum,
+
+    /// <summary>A <c>Uri</c>: its original string, as System.Text.Json writes it.</summary>
+    Uri,
+
+    /// <summary>A <c>Version</c>: <c>Major.Minor[.Build[.Revision]]</c>.</summary>
+    Version,
+
+    /// <summary><c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c> or <c>Memory&lt;byte&gt;</c>: base64, as System.Text.Json writes it.</summary>
+    Base64,
 
     /// <summary>A nested object, flattened into one column per property (<c>Parent.Child</c>).</summary>
     Object,

@@ -23,6 +23,10 @@ internal enum JsonWriterKind
 /// <param name="Properties">For <see cref="JsonWriterKind.Object"/>, the JSON properties in the order they are written.</param>
 /// <param name="Value">For <see cref="JsonWriterKind.Value"/>, how the root value is written.</param>
 /// <param name="Enum">For <see cref="JsonWriterKind.EnumNames"/>, the enum's members.</param>
+/// <param name="Unbounded">Whether the writer can run at any depth (its type is recursive, or a recursive type
+/// holds it), so it enforces the serializer's maximum depth before each value it writes inside a container.</param>
+/// <param name="Suppressions">The warnings its code triggers through what the user's model marks <c>[Obsolete]</c>
+/// (CS0612, CS0618 and any custom <c>DiagnosticId</c>), suppressed in the generated file only.</param>
 internal sealed record JsonTypeSpec(
     JsonWriterKind Kind,
     string Type,
@@ -32,7 +36,9 @@ internal sealed record JsonTypeSpec(
     bool IsValueType,
     EquatableArray<JsonPropertySpec> Properties,
     JsonValueSpec? Value,
-    JsonEnumSpec? Enum)
+    JsonEnumSpec? Enum,
+    bool Unbounded,
+    EquatableArray<string> Suppressions)
 {
     public string QualifiedWriterName => $"global::{WriterNamespace}.{WriterName}";
 }

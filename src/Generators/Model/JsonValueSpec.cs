@@ -12,7 +12,7 @@ internal enum JsonValueKind
     /// <summary>Integers, <c>float</c>, <c>double</c>, <c>decimal</c> and enums written as numbers: <c>Utf8JsonWriter.WriteNumber</c>.</summary>
     Number,
 
-    /// <summary><c>byte[]</c>: base64 text.</summary>
+    /// <summary><c>byte[]</c> (a reference), <c>ReadOnlyMemory&lt;byte&gt;</c> and <c>Memory&lt;byte&gt;</c> (structs, written from their span): base64 text.</summary>
     Base64,
 
     /// <summary>A value whose text the serializer formats itself (<c>char</c>, <c>TimeSpan</c>, <c>Uri</c> …): a <c>Streaming.JsonValues</c> method.</summary>
@@ -27,10 +27,10 @@ internal enum JsonValueKind
     /// <summary>A class, record or struct: its generated writer.</summary>
     Object,
 
-    /// <summary>An array or list: a JSON array of its items.</summary>
+    /// <summary>An array, list, set or <c>ImmutableArray&lt;T&gt;</c>: a JSON array of its items.</summary>
     Array,
 
-    /// <summary>A string-keyed dictionary: a JSON object of its entries.</summary>
+    /// <summary>A dictionary whose keys the serializer writes as property names: a JSON object of its entries.</summary>
     Dictionary,
 
     /// <summary>Written by <c>JsonSerializer</c> (<c>object</c>, interfaces, polymorphic and unknown collection types).</summary>
@@ -53,6 +53,9 @@ internal enum JsonValueKind
 /// </param>
 /// <param name="Element">For arrays the item, for dictionaries the entry value.</param>
 /// <param name="IsInterface">For arrays and dictionaries, whether the collection is held through an interface.</param>
+/// <param name="Key">For dictionaries, the key: a <see cref="JsonValueKind.String"/> for <c>string</c> keys, otherwise
+/// the key type's spec, written as a property name the way the serializer's converter for that type writes it.</param>
+/// <param name="Numbers">For <see cref="JsonValueKind.Number"/>, how <c>[JsonNumberHandling]</c> writes it.</param>
 internal sealed record JsonValueSpec(
     JsonValueKind Kind,
     string Type,
@@ -60,13 +63,29 @@ internal sealed record JsonValueSpec(
     bool IsReference,
     string? Detail = null,
     JsonValueSpec? Element = null,
-    bool IsInterface = false)
+    bool IsInterface = false,
+    JsonValueSpec? Key = null,
+    JsonNumberWrite Numbers = JsonNumberWrite.Plain)
 {
     /// <summary>Whether the value can be null: a reference or a <c>Nullable&lt;T&gt;</c>.</summary>
     public bool CanBeNull => IsReference || IsNullableValueType;
 
     /// <summary>The C# type as declared, with <c>?</c> for a <c>Nullable&lt;T&gt;</c>.</summary>
     public string DeclaredType => IsNullableValueType ? Type + "?" : Type;
+}
+
+/// <summary>How a number is written after <c>[JsonNumberHandling]</c>; the reading flags change nothing here.</summary>
+[System.Flags]
+internal enum JsonNumberWrite
+{
+    /// <summary>A JSON number; NaN and the infinities fail, as in the serializer.</summary>
+    Plain = 0,
+
+    /// <summary><c>WriteAsString</c>: the number's text as a JSON string (<c>"42"</c>, <c>"NaN"</c>).</summary>
+    AsString = 1,
+
+    /// <summary><c>AllowNamedFloatingPointLiterals</c>: NaN and the infinities as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
+    NamedLiterals = 2,
 }
 
 /// <summary>An enum written by member name.</summary>

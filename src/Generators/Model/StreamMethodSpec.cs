@@ -41,6 +41,9 @@ internal sealed record StreamMethodSpec(
 {
     /// <summary>The payload and per-endpoint settings of the format.</summary>
     public ItemEncodingSpec Encoding { get; init; } = ItemEncodingSpec.Default;
+
+    /// <summary>The warnings the endpoint's code triggers through what the user marks <c>[Obsolete]</c>, suppressed in the generated file only.</summary>
+    public EquatableArray<string> Suppressions { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>The flush settings a <c>[Stream]</c> attribute sets; <see langword="null"/> leaves the application's.</summary>

@@ -15,17 +15,17 @@ namespace Streaming.Generators.Parsing;
 internal sealed class CsvTypeParser
 {
     private const string FormatName = "Format.Csv";
-    private const string CsvColumnAttribute = "Streaming.CsvColumnAttribute";
-    private const string CsvIgnoreAttribute = "Streaming.CsvIgnoreAttribute";
 
     private readonly Location? _location;
+    private readonly KnownSymbols _symbols;
     private readonly CancellationToken _cancellationToken;
     private readonly List<CsvTypeSpec> _types = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public CsvTypeParser(Location? location, CancellationToken cancellationToken)
+    public CsvTypeParser(Location? location, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         _location = location;
+        _symbols = symbols;
         _cancellationToken = cancellationToken;
     }
 
@@ -48,7 +48,8 @@ internal sealed class CsvTypeParser
             return null;
         }
 
-        var members = ParseMembers(named, prefix: null, [named]);
+        var obsolete = new ObsoleteUses(_symbols).Note(named);
+        var members = ParseMembers(named, prefix: null, [named], obsolete);
         if (members is null)
         {
             return null;
@@ -65,14 +66,15 @@ internal sealed class CsvTypeParser
             return null;
         }
 
-        var (writerNamespace, writerName) = GeneratedNames.Writer(named, "CsvWriter");
+        var (writerNamespace, writerName) = GeneratedNames.CsvWriter(named);
         var spec = new CsvTypeSpec(
             KnownTypes.Name(named),
-            named.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+            KnownTypes.Display(named),
             writerNamespace,
             writerName,
             named.IsValueType,
-            members.ToEquatableArray());
+            members.ToEquatableArray(),
+            obsolete.Ids);
         _types.Add(spec);
         return spec;
     }
@@ -81,7 +83,8 @@ internal sealed class CsvTypeParser
     /// <param name="type">The type whose properties become columns.</param>
     /// <param name="prefix">For a nested object, the header of the property that holds it.</param>
     /// <param name="enclosing">The types being flattened around this one, to catch a cycle.</param>
-    private List<CsvMemberSpec>? ParseMembers(INamedTypeSymbol type, string? prefix, IReadOnlyList<INamedTypeSymbol> enclosing)
+    /// <param name="obsolete">What the writer names that may be [Obsolete].</param>
+    private List<CsvMemberSpec>? ParseMembers(INamedTypeSymbol type, string? prefix, IReadOnlyList<INamedTypeSymbol> enclosing, ObsoleteUses obsolete)
     {
         var columns = new List<(CsvMemberSpec Member, int Order)>();
         var failed = false;
@@ -95,7 +98,8 @@ internal sealed class CsvTypeParser
 
             var (name, order, format) = ReadColumn(property);
             var header = prefix is null ? name : prefix + "." + name;
-            var member = ParseMember(type, property, header, format, enclosing);
+            obsolete.Note(property);
+            var member = ParseMember(type, property, header, format, enclosing, obsolete);
             if (member is null)
             {
                 failed = true;
@@ -109,18 +113,25 @@ internal sealed class CsvTypeParser
         return failed ? null : columns.OrderBy(c => c.Order).Select(c => c.Member).ToList();
     }
 
-    private CsvMemberSpec? ParseMember(INamedTypeSymbol owner, IPropertySymbol property, string header, string? format, IReadOnlyList<INamedTypeSymbol> enclosing)
+    private CsvMemberSpec? ParseMember(INamedTypeSymbol owner, IPropertySymbol property, string header, string? format, IReadOnlyList<INamedTypeSymbol> enclosing, ObsoleteUses obsolete)
     {
         var member = $"{owner.Name}.{property.Name}";
         var underlying = KnownTypes.NullableUnderlying(property.Type);
         var type = underlying ?? property.Type;
-        var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        var typeName = KnownTypes.Display(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        void Report(string reason) => ReportAt(property, member, reason);
 
-        if (ScalarKind(type) is { } kind)
+        if (type.TypeKind == TypeKind.Error)
+        {
+            // Half-typed code: the compiler says what is wrong.
+            return null;
+        }
+
+        if (ScalarKind(type, _symbols) is { } kind)
         {
             if (format is not null && !AcceptsFormat(kind))
             {
-                Report(member, $"[CsvColumn(Format = \"{format}\")] applies to numbers, dates, times, Guids and enums, not to '{typeName}', which is written as it is; remove Format");
+                Report($"[CsvColumn(Format = \"{format}\")] applies to numbers, dates, times, Guids and enums, not to '{typeName}', which is written as it is; remove Format");
                 return null;
             }
 
@@ -129,29 +140,29 @@ internal sealed class CsvTypeParser
 
         if (IsCollection(type))
         {
-            Report(member, $"it is a collection ('{typeName}'); CSV columns must be scalars — mark it [CsvIgnore] or stream a flat projection");
+            Report($"it is a collection ('{typeName}'); CSV columns must be scalars — mark it [CsvIgnore] or stream a flat projection");
             return null;
         }
 
         if (type is not INamedTypeSymbol named || !IsFlattenable(named))
         {
-            Report(member, $"its type '{typeName}' is not a CSV value (text, numbers, booleans, dates and times, Guids, enums) and cannot be flattened into columns; mark it [CsvIgnore] or stream a projection");
+            Report($"its type '{typeName}' is not a CSV value (text, numbers, booleans, dates and times, Guids, enums) and cannot be flattened into columns; mark it [CsvIgnore] or stream a projection");
             return null;
         }
 
         if (enclosing.Any(outer => SymbolEqualityComparer.Default.Equals(outer, named)))
         {
-            Report(member, $"its type '{typeName}' contains itself, and a cycle cannot be flattened into columns; mark it [CsvIgnore]");
+            Report($"its type '{typeName}' contains itself, and a cycle cannot be flattened into columns; mark it [CsvIgnore]");
             return null;
         }
 
         if (format is not null)
         {
-            Report(member, $"[CsvColumn(Format = \"{format}\")] applies to one value, but '{typeName}' is flattened into several columns; remove Format");
+            Report($"[CsvColumn(Format = \"{format}\")] applies to one value, but '{typeName}' is flattened into several columns; remove Format");
             return null;
         }
 
-        var children = ParseMembers(named, header, enclosing.Concat([named]).ToList());
+        var children = ParseMembers(named, header, enclosing.Concat([named]).ToList(), obsolete);
         if (children is null)
         {
             return null;
@@ -159,7 +170,7 @@ internal sealed class CsvTypeParser
 
         if (children.Count == 0)
         {
-            Report(member, $"its type '{typeName}' has no public properties to write as columns; mark it [CsvIgnore]");
+            Report($"its type '{typeName}' has no public properties to write as columns; mark it [CsvIgnore]");
             return null;
         }
 
@@ -167,7 +178,7 @@ internal sealed class CsvTypeParser
     }
 
     /// <summary>How a value of <paramref name="type"/> is written in one column, or <see langword="null"/> when it is not a single value.</summary>
-    private static CsvValueKind? ScalarKind(ITypeSymbol type)
+    private static CsvValueKind? ScalarKind(ITypeSymbol type, KnownSymbols symbols)
     {
         if (type.TypeKind == TypeKind.Enum)
         {
@@ -190,19 +201,26 @@ internal sealed class CsvTypeParser
                 return CsvValueKind.Number;
         }
 
-        return type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) switch
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }
+            || KnownSymbols.Is(type, symbols.ReadOnlyMemoryOfT, SpecialType.System_Byte)
+            || KnownSymbols.Is(type, symbols.MemoryOfT, SpecialType.System_Byte))
         {
-            "System.Int128" or "System.UInt128" or "System.Half" => CsvValueKind.Number,
-            "System.DateTimeOffset" => CsvValueKind.DateTimeOffset,
-            "System.DateOnly" => CsvValueKind.DateOnly,
-            "System.TimeOnly" => CsvValueKind.TimeOnly,
-            "System.TimeSpan" => CsvValueKind.TimeSpan,
-            "System.Guid" => CsvValueKind.Guid,
-            _ => null,
-        };
+            return CsvValueKind.Base64;
+        }
+
+        return KnownSymbols.Is(type, symbols.Int128) || KnownSymbols.Is(type, symbols.UInt128) || KnownSymbols.Is(type, symbols.Half) ? CsvValueKind.Number
+            : KnownSymbols.Is(type, symbols.DateTimeOffset) ? CsvValueKind.DateTimeOffset
+            : KnownSymbols.Is(type, symbols.DateOnly) ? CsvValueKind.DateOnly
+            : KnownSymbols.Is(type, symbols.TimeOnly) ? CsvValueKind.TimeOnly
+            : KnownSymbols.Is(type, symbols.TimeSpan) ? CsvValueKind.TimeSpan
+            : KnownSymbols.Is(type, symbols.Guid) ? CsvValueKind.Guid
+            : KnownSymbols.Is(type, symbols.Uri) ? CsvValueKind.Uri
+            : KnownSymbols.Is(type, symbols.Version) ? CsvValueKind.Version
+            : null;
     }
 
-    private static bool AcceptsFormat(CsvValueKind kind) => kind is not (CsvValueKind.Text or CsvValueKind.Char or CsvValueKind.Boolean);
+    private static bool AcceptsFormat(CsvValueKind kind)
+        => kind is not (CsvValueKind.Text or CsvValueKind.Char or CsvValueKind.Boolean or CsvValueKind.Uri or CsvValueKind.Version or CsvValueKind.Base64);
 
     private static bool IsCollection(ITypeSymbol type)
         => type.TypeKind == TypeKind.Array
@@ -215,35 +233,18 @@ internal sealed class CsvTypeParser
         => type.TypeKind is TypeKind.Class or TypeKind.Struct
            && type.SpecialType == SpecialType.None
            && !type.IsAbstract
-           && !IsFrameworkType(type);
-
-    private static bool IsFrameworkType(INamedTypeSymbol type)
-    {
-        var ns = type.ContainingNamespace;
-        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
-        {
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns is { IsGlobalNamespace: false, Name: "System" or "Microsoft" };
-    }
+           && !KnownTypes.IsFrameworkType(type);
 
     /// <summary>
     /// Only <c>[CsvIgnore]</c> removes a column: CSV columns are the public properties, and JSON attributes
     /// shape JSON only, so a JSON API can hide a member that an export still carries (and the other way round).
     /// </summary>
-    private static bool IsIgnored(IPropertySymbol property)
-        => property.GetAttributes().Any(attribute => KnownTypes.Is(attribute.AttributeClass, CsvIgnoreAttribute));
+    private bool IsIgnored(IPropertySymbol property) => KnownSymbols.Attribute(property, _symbols.CsvIgnoreAttribute) is not null;
 
-    private static (string Name, int Order, string? Format) ReadColumn(IPropertySymbol property)
+    private (string Name, int Order, string? Format) ReadColumn(IPropertySymbol property)
     {
-        foreach (var attribute in property.GetAttributes())
+        if (KnownSymbols.Attribute(property, _symbols.CsvColumnAttribute) is { } attribute)
         {
-            if (!KnownTypes.Is(attribute.AttributeClass, CsvColumnAttribute))
-            {
-                continue;
-            }
-
             var name = attribute.ConstructorArguments.FirstOrDefault().Value as string;
             int? order = null;
             string? format = null;
@@ -288,6 +289,9 @@ internal sealed class CsvTypeParser
     private static IEnumerable<CsvMemberSpec> Leaves(IEnumerable<CsvMemberSpec> members)
         => members.SelectMany(m => m.Kind == CsvValueKind.Object ? Leaves(m.Children) : new[] { m });
 
-    private void Report(string member, string reason)
-        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableElement, _location, member, FormatName, reason));
+    private void Report(string member, string reason) => ReportAt(null, member, reason);
+
+    /// <summary>Reports at the member that causes it, once however many methods stream its type; else at the method.</summary>
+    private void ReportAt(ISymbol? cause, string member, string reason)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableElement, SourceLocation.Of(cause) ?? _location, member, FormatName, reason));
 }

@@ -21,21 +21,20 @@ internal readonly record struct ElementEncoding(string? Writer, PayloadKind Payl
 /// </summary>
 internal sealed class ElementTypeParser
 {
-    private const string SseItem = "System.Net.ServerSentEvents.SseItem<T>";
-    private const string CharMemory = "System.ReadOnlyMemory<char>";
-
     private readonly Location? _location;
     private readonly StreamFormat _format;
+    private readonly KnownSymbols _symbols;
     private readonly JsonTypeParser _json;
     private readonly CsvTypeParser _csv;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public ElementTypeParser(Location? location, StreamFormat format, Compilation compilation, CancellationToken cancellationToken)
+    public ElementTypeParser(Location? location, StreamFormat format, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         _location = location;
         _format = format;
-        _json = new JsonTypeParser(location, FormatName, compilation, cancellationToken);
-        _csv = new CsvTypeParser(location, cancellationToken);
+        _symbols = symbols;
+        _json = new JsonTypeParser(location, FormatName, symbols, cancellationToken);
+        _csv = new CsvTypeParser(location, symbols, cancellationToken);
     }
 
     public IReadOnlyList<JsonTypeSpec> JsonTypes => _json.Types;
@@ -75,7 +74,7 @@ internal sealed class ElementTypeParser
             return new ElementEncoding(null, PayloadKind.String, null);
         }
 
-        if (KnownTypes.Is(elementType, CharMemory))
+        if (KnownSymbols.Is(elementType, _symbols.ReadOnlyMemoryOfT, SpecialType.System_Char))
         {
             return new ElementEncoding(null, PayloadKind.CharMemory, null);
         }
@@ -86,10 +85,10 @@ internal sealed class ElementTypeParser
 
     private ElementEncoding? ParseSse(ITypeSymbol elementType)
     {
-        if (elementType is INamedTypeSymbol { IsGenericType: true } named && KnownTypes.Is(named.OriginalDefinition, SseItem))
+        if (elementType is INamedTypeSymbol { IsGenericType: true } named && KnownSymbols.Is(named, _symbols.SseItemOfT))
         {
             var data = named.TypeArguments[0];
-            if (data is INamedTypeSymbol { IsGenericType: true } inner && KnownTypes.Is(inner.OriginalDefinition, SseItem))
+            if (KnownSymbols.Is(data, _symbols.SseItemOfT))
             {
                 Report(KnownTypes.MetadataName(elementType), "an SseItem cannot carry another SseItem; give it the data itself");
                 return null;

@@ -12,7 +12,7 @@ namespace Streaming.Generators.Parsing;
 /// </summary>
 internal static class JsonEnums
 {
-    public static JsonEnumSpec Read(INamedTypeSymbol enumType)
+    public static JsonEnumSpec Read(INamedTypeSymbol enumType, KnownSymbols symbols)
     {
         var underlying = enumType.EnumUnderlyingType?.SpecialType ?? SpecialType.System_Int32;
         var fields = enumType.GetMembers().OfType<IFieldSymbol>()
@@ -22,7 +22,7 @@ internal static class JsonEnums
             .ThenBy(f => f.Index)
             .ToList();
 
-        var isFlags = enumType.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, "System.FlagsAttribute"));
+        var isFlags = JsonAttributes.Has(enumType, symbols.FlagsAttribute);
         if (isFlags)
         {
             fields = fields.Select((f, order) => (f, order)).OrderByDescending(x => PopCount(x.f.Bits)).ThenBy(x => x.order).Select(x => x.f).ToList();
@@ -34,7 +34,7 @@ internal static class JsonEnums
         {
             if (seen.Add(bits))
             {
-                var jsonName = JsonAttributes.StringArgument(JsonAttributes.Find(field, JsonAttributes.StringEnumMemberName)) ?? field.Name;
+                var jsonName = JsonAttributes.StringArgument(KnownSymbols.Attribute(field, symbols.JsonStringEnumMemberNameAttribute)) ?? field.Name;
                 members.Add(new JsonEnumMemberSpec(field.Name, jsonName, bits));
             }
         }

@@ -56,8 +56,9 @@ internal static class JsonMembers
     }
 
     /// <summary>The members written for <paramref name="type"/>, or an error saying why the serializer would throw.</summary>
-    public static (IReadOnlyList<JsonMember> Members, string? Error) Read(INamedTypeSymbol type, Compilation compilation)
+    public static (IReadOnlyList<JsonMember> Members, (ISymbol? Member, string Reason)? Error) Read(INamedTypeSymbol type, KnownSymbols symbols)
     {
+        var compilation = symbols.Compilation;
         var candidates = new List<Candidate>();
         var byJsonName = new Dictionary<string, int>();
         var ignoredByName = new Dictionary<string, Candidate>();
@@ -74,7 +75,7 @@ internal static class JsonMembers
                     continue;
                 }
 
-                var include = JsonAttributes.Has(member, JsonAttributes.Include);
+                var include = JsonAttributes.Has(member, symbols.JsonIncludeAttribute);
                 ITypeSymbol memberType;
                 bool canRead;
                 if (member is IPropertySymbol property)
@@ -91,11 +92,11 @@ internal static class JsonMembers
                         continue;
                     }
 
-                    if (JsonAttributes.Has(property, JsonAttributes.ExtensionData))
+                    if (JsonAttributes.Has(property, symbols.JsonExtensionDataAttribute))
                     {
                         if (extensionData is not null)
                         {
-                            return ([], $"it has more than one [JsonExtensionData] member ('{extensionData.Name}' and '{property.Name}')");
+                            return ([], (property, $"it has more than one [JsonExtensionData] member ('{extensionData.Name}' and '{property.Name}')"));
                         }
 
                         extensionData = property;
@@ -115,10 +116,10 @@ internal static class JsonMembers
                     continue;
                 }
 
-                var candidate = new Candidate(member, memberType, JsonName(member), IgnoreCondition(member), canRead, JsonAttributes.Order(member));
+                var candidate = new Candidate(member, memberType, JsonName(member, symbols), IgnoreCondition(member, symbols), canRead, JsonAttributes.Order(member, symbols));
                 if (!Add(candidate, candidates, byJsonName, ignoredByName))
                 {
-                    return ([], $"'{member.Name}' and another member are both named \"{candidate.JsonName}\" in JSON, which System.Text.Json rejects; rename one with [JsonPropertyName] or mark it [JsonIgnore]");
+                    return ([], (member, $"'{member.Name}' and another member are both named \"{candidate.JsonName}\" in JSON, which System.Text.Json rejects; rename one with [JsonPropertyName] or mark it [JsonIgnore]"));
                 }
             }
         }
@@ -128,7 +129,7 @@ internal static class JsonMembers
         {
             if (IgnoreWhen(candidate) == JsonIgnoreWhen.Null && !candidate.Type.IsReferenceType && KnownTypes.NullableUnderlying(candidate.Type) is null)
             {
-                return ([], $"'{candidate.Symbol.Name}' has [JsonIgnore(Condition = WhenWritingNull)] but a value type is never null (System.Text.Json throws); use WhenWritingDefault");
+                return ([], (candidate.Symbol, $"'{candidate.Symbol.Name}' has [JsonIgnore(Condition = WhenWritingNull)] but a value type is never null (System.Text.Json throws); use WhenWritingDefault"));
             }
 
             written.Add(ToMember(candidate, type, compilation, isExtensionData: false));
@@ -232,13 +233,13 @@ internal static class JsonMembers
         return false;
     }
 
-    private static string JsonName(ISymbol member)
-        => JsonAttributes.StringArgument(JsonAttributes.Find(member, JsonAttributes.PropertyName)) ?? JsonNaming.CamelCase(member.Name);
+    private static string JsonName(ISymbol member, KnownSymbols symbols)
+        => JsonAttributes.StringArgument(KnownSymbols.Attribute(member, symbols.JsonPropertyNameAttribute)) ?? JsonNaming.CamelCase(member.Name);
 
     /// <summary>The <c>JsonIgnoreCondition</c> of <c>[JsonIgnore]</c> as a number (Always when not given), or <see langword="null"/> without one.</summary>
-    private static int? IgnoreCondition(ISymbol member)
+    private static int? IgnoreCondition(ISymbol member, KnownSymbols symbols)
     {
-        if (JsonAttributes.Find(member, JsonAttributes.Ignore) is not { } attribute)
+        if (KnownSymbols.Attribute(member, symbols.JsonIgnoreAttribute) is not { } attribute)
         {
             return null;
         }

@@ -11,7 +11,7 @@ namespace Streaming.Generators.Parsing;
 internal static class JsonScalars
 {
     /// <summary>How a value of <paramref name="type"/> is written, or <see langword="null"/> when it is not a scalar.</summary>
-    public static JsonValueSpec? Find(ITypeSymbol type)
+    public static JsonValueSpec? Find(ITypeSymbol type, KnownSymbols symbols)
     {
         var name = KnownTypes.Name(type);
         switch (type.SpecialType)
@@ -36,26 +36,47 @@ internal static class JsonScalars
             return new JsonValueSpec(JsonValueKind.Base64, name, false, IsReference: true);
         }
 
-        return type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) switch
+        if (KnownSymbols.Is(type, symbols.ReadOnlyMemoryOfT, SpecialType.System_Byte) || KnownSymbols.Is(type, symbols.MemoryOfT, SpecialType.System_Byte))
         {
-            "System.DateTimeOffset" or "System.Guid" => new JsonValueSpec(JsonValueKind.String, name, false, false),
-            "System.DateOnly" => Formatted(name, "WriteDateOnly", isReference: false),
-            "System.TimeOnly" => Formatted(name, "WriteTimeOnly", isReference: false),
-            "System.TimeSpan" => Formatted(name, "WriteTimeSpan", isReference: false),
-            "System.Half" => Formatted(name, "WriteHalf", isReference: false),
-            "System.Int128" => Formatted(name, "WriteInt128", isReference: false),
-            "System.UInt128" => Formatted(name, "WriteUInt128", isReference: false),
-            "System.Uri" => Formatted(name, "WriteUri", isReference: true),
-            "System.Version" => Formatted(name, "WriteVersion", isReference: true),
-            "System.Text.Json.JsonElement" => new JsonValueSpec(JsonValueKind.Json, name, false, false),
-            "System.Text.Json.JsonDocument" => new JsonValueSpec(JsonValueKind.Json, name, false, IsReference: true),
-            _ when JsonAttributes.InheritsFrom(type, "System.Text.Json.Nodes.JsonNode") => new JsonValueSpec(JsonValueKind.Json, name, false, IsReference: true),
+            return new JsonValueSpec(JsonValueKind.Base64, name, false, false);
+        }
+
+        if (KnownSymbols.Is(type, symbols.DateTimeOffset) || KnownSymbols.Is(type, symbols.Guid))
+        {
+            return new JsonValueSpec(JsonValueKind.String, name, false, false);
+        }
+
+        return Formatted(type, name, symbols)
+            ?? (KnownSymbols.Is(type, symbols.JsonElement) ? new JsonValueSpec(JsonValueKind.Json, name, false, false)
+                : KnownSymbols.Is(type, symbols.JsonDocument) || KnownSymbols.IsOrInherits(type, symbols.JsonNode) ? new JsonValueSpec(JsonValueKind.Json, name, false, IsReference: true)
+                : null);
+    }
+
+    /// <summary>Whether a formatted value is a number (<c>Half</c>, <c>Int128</c>, <c>UInt128</c>), which <c>[JsonNumberHandling]</c> reaches.</summary>
+    public static bool IsFormattedNumber(JsonValueSpec value)
+        => value.Kind == JsonValueKind.Formatted && value.Detail is "WriteHalf" or "WriteInt128" or "WriteUInt128";
+
+    /// <summary>
+    /// A dictionary key the serializer writes as a property name, as it writes the key's value (<c>1</c>,
+    /// <c>00000000-0000-0000-0000-000000000000</c>, <c>True</c>), or <see langword="null"/> for keys left to it.
+    /// </summary>
+    public static JsonValueSpec? PropertyNameKey(ITypeSymbol key, KnownSymbols symbols)
+    {
+        var name = KnownTypes.Name(key);
+        return key.SpecialType switch
+        {
+            SpecialType.System_String => new JsonValueSpec(JsonValueKind.String, name, false, IsReference: true),
+            SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+                or SpecialType.System_Boolean or SpecialType.System_Char
+                => new JsonValueSpec(JsonValueKind.Formatted, name, false, false),
+            _ when KnownSymbols.Is(key, symbols.Guid) => new JsonValueSpec(JsonValueKind.Formatted, name, false, false),
             _ => null,
         };
     }
 
     /// <summary>Why System.Text.Json cannot write <paramref name="type"/> at all, or <see langword="null"/>.</summary>
-    public static string? Unsupported(ITypeSymbol type)
+    public static string? Unsupported(ITypeSymbol type, KnownSymbols symbols)
     {
         if (type.IsRefLikeType)
         {
@@ -72,16 +93,27 @@ internal static class JsonScalars
             return "is a multi-dimensional array, which System.Text.Json does not support";
         }
 
-        var display = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-        if (display is "System.Type" or "System.Collections.Generic.IAsyncEnumerable<T>"
-            || display.StartsWith("System.Reflection.", System.StringComparison.Ordinal)
-            || display.StartsWith("System.Threading.Tasks.", System.StringComparison.Ordinal))
+        var ns = type.ContainingNamespace?.ToDisplayString();
+        if (KnownSymbols.IsOrInherits(type, symbols.Type) || KnownSymbols.Is(type, symbols.IAsyncEnumerableOfT)
+            || (KnownTypes.IsFrameworkType(type) && ns is not null
+                && (ns.StartsWith("System.Reflection", System.StringComparison.Ordinal) || ns == "System.Threading.Tasks")))
         {
             return "is not supported by this writer";
         }
 
         return null;
     }
+
+    private static JsonValueSpec? Formatted(ITypeSymbol type, string name, KnownSymbols symbols)
+        => KnownSymbols.Is(type, symbols.DateOnly) ? Formatted(name, "WriteDateOnly", isReference: false)
+            : KnownSymbols.Is(type, symbols.TimeOnly) ? Formatted(name, "WriteTimeOnly", isReference: false)
+            : KnownSymbols.Is(type, symbols.TimeSpan) ? Formatted(name, "WriteTimeSpan", isReference: false)
+            : KnownSymbols.Is(type, symbols.Half) ? Formatted(name, "WriteHalf", isReference: false)
+            : KnownSymbols.Is(type, symbols.Int128) ? Formatted(name, "WriteInt128", isReference: false)
+            : KnownSymbols.Is(type, symbols.UInt128) ? Formatted(name, "WriteUInt128", isReference: false)
+            : KnownSymbols.Is(type, symbols.Uri) ? Formatted(name, "WriteUri", isReference: true)
+            : KnownSymbols.Is(type, symbols.Version) ? Formatted(name, "WriteVersion", isReference: true)
+            : null;
 
     private static JsonValueSpec Formatted(string name, string method, bool isReference)
         => new(JsonValueKind.Formatted, name, false, isReference, Detail: method);

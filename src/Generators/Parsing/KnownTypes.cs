@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Streaming.Generators.Parsing;
 
-/// <summary>Symbol display formats and metadata names the parser compares against.</summary>
+/// <summary>How the parser names types in generated code and in messages. Types are recognised by symbol, in <see cref="KnownSymbols"/>.</summary>
 internal static class KnownTypes
 {
     public const string StreamAttribute = "Streaming.StreamAttribute";
@@ -18,14 +18,11 @@ internal static class KnownTypes
 
     public static string NameWithNullability(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
 
-    public static string MetadataName(ITypeSymbol type)
-        => type is INamedTypeSymbol { IsGenericType: true } named
-            ? named.ConstructedFrom.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)
-            : type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+    /// <summary>The type as the compiler shows it in messages: <c>Shop.Order</c>, <c>List&lt;Shop.Order&gt;</c>.</summary>
+    public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 
-    /// <summary>Whether <paramref name="type"/> is the named type <paramref name="fullName"/> (<c>Namespace.Type</c>).</summary>
-    public static bool Is(ITypeSymbol? type, string fullName)
-        => type is not null && type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) == fullName;
+    public static string MetadataName(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true } named ? Display(named.ConstructedFrom) : Display(type);
 
     /// <summary>The <c>T</c> of <c>Nullable&lt;T&gt;</c>, or <see langword="null"/>.</summary>
     public static ITypeSymbol? NullableUnderlying(ITypeSymbol type)
@@ -34,12 +31,11 @@ internal static class KnownTypes
             : null;
 
     /// <summary>Whether <paramref name="type"/> implements <c>System.IParsable&lt;TSelf&gt;</c> for itself.</summary>
-    public static bool IsParsable(ITypeSymbol type)
+    public static bool IsParsable(ITypeSymbol type, KnownSymbols symbols)
     {
         foreach (var candidate in type.AllInterfaces)
         {
-            if (candidate.OriginalDefinition.ToDisplayString() == "System.IParsable<TSelf>"
-                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
+            if (KnownSymbols.Is(candidate, symbols.IParsableOfT) && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
             {
                 return true;
             }
@@ -48,17 +44,15 @@ internal static class KnownTypes
         return false;
     }
 
-    /// <summary>Whether <paramref name="type"/> or one of its bases implements the interface <paramref name="interfaceName"/>.</summary>
-    public static bool Implements(ITypeSymbol type, string interfaceName)
+    /// <summary>Whether <paramref name="type"/> belongs to the framework (<c>System.*</c>, <c>Microsoft.*</c>): its properties are not what a user means by a row.</summary>
+    public static bool IsFrameworkType(ITypeSymbol type)
     {
-        foreach (var candidate in type.AllInterfaces)
+        var ns = type.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
         {
-            if (candidate.ToDisplayString() == interfaceName)
-            {
-                return true;
-            }
+            ns = ns.ContainingNamespace;
         }
 
-        return false;
+        return ns is { IsGlobalNamespace: false, Name: "System" or "Microsoft" };
     }
 }

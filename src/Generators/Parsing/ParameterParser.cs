@@ -16,7 +16,7 @@ namespace Streaming.Generators.Parsing;
 /// </summary>
 internal static class ParameterParser
 {
-    public static ParameterSpec Parse(IParameterSymbol parameter, IReadOnlyList<string> routeParameters, out string? error)
+    public static ParameterSpec Parse(IParameterSymbol parameter, IReadOnlyList<string> routeParameters, KnownSymbols symbols, out string? error)
     {
         error = null;
         var type = parameter.Type;
@@ -24,16 +24,16 @@ internal static class ParameterParser
         var runtimeType = KnownTypes.Name(type);
         var name = parameter.Name;
 
-        var special = SpecialSource(type);
+        var special = SpecialSource(type, symbols);
         if (special is { } specialSource)
         {
             return new ParameterSpec(name, typeName, null, specialSource, name, ParseKind.None, false, null, runtimeType);
         }
 
-        var (explicitSource, explicitName) = ExplicitSource(parameter);
+        var (explicitSource, explicitName) = ExplicitSource(parameter, symbols);
         var source = explicitSource
             ?? (routeParameters.Any(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase)) ? BindingSource.Route
-                : Classify(type).Kind is { } ? BindingSource.Query
+                : Classify(type, symbols).Kind is { } ? BindingSource.Query
                 : BindingSource.Service);
 
         var requestName = explicitName ?? name;
@@ -47,7 +47,7 @@ internal static class ParameterParser
 
         if (source is BindingSource.Route or BindingSource.Query or BindingSource.Header)
         {
-            var (kind, parsedType) = Classify(type);
+            var (kind, parsedType) = Classify(type, symbols);
             if (kind is null)
             {
                 error = $"'{name}' is bound from the {source.ToString().ToLowerInvariant()} but its type '{type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}' cannot be parsed from text (it needs to be a string, an enum or implement IParsable<T>)";
@@ -59,23 +59,17 @@ internal static class ParameterParser
         return new ParameterSpec(name, typeName, null, source, requestName, ParseKind.None, !optional, defaultValue, runtimeType);
     }
 
-    private static BindingSource? SpecialSource(ITypeSymbol type)
-    {
-        var name = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).TrimEnd('?');
-        return name switch
-        {
-            "Microsoft.AspNetCore.Http.HttpContext" => BindingSource.HttpContext,
-            "Microsoft.AspNetCore.Http.HttpRequest" => BindingSource.HttpRequest,
-            "Microsoft.AspNetCore.Http.HttpResponse" => BindingSource.HttpResponse,
-            "System.Security.Claims.ClaimsPrincipal" => BindingSource.User,
-            "System.Threading.CancellationToken" => BindingSource.CancellationToken,
-            _ => null,
-        };
-    }
+    private static BindingSource? SpecialSource(ITypeSymbol type, KnownSymbols symbols)
+        => KnownSymbols.Is(type, symbols.HttpContext) ? BindingSource.HttpContext
+            : KnownSymbols.Is(type, symbols.HttpRequest) ? BindingSource.HttpRequest
+            : KnownSymbols.Is(type, symbols.HttpResponse) ? BindingSource.HttpResponse
+            : KnownSymbols.Is(type, symbols.ClaimsPrincipal) ? BindingSource.User
+            : KnownSymbols.Is(type, symbols.CancellationToken) ? BindingSource.CancellationToken
+            : null;
 
     /// <summary>A <c>[FromRoute]</c>, <c>[FromQuery]</c>, <c>[FromHeader]</c>, <c>[FromBody]</c> or <c>[FromServices]</c>
     /// attribute, recognised by the ASP.NET metadata interface it implements, and its <c>Name</c>.</summary>
-    private static (BindingSource? Source, string? Name) ExplicitSource(IParameterSymbol parameter)
+    private static (BindingSource? Source, string? Name) ExplicitSource(IParameterSymbol parameter, KnownSymbols symbols)
     {
         foreach (var attribute in parameter.GetAttributes())
         {
@@ -85,11 +79,11 @@ internal static class ParameterParser
             }
 
             BindingSource? source =
-                KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata") ? BindingSource.Route
-                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata") ? BindingSource.Query
-                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata") ? BindingSource.Header
-                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata") ? BindingSource.Body
-                : KnownTypes.Implements(attributeClass, "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata") ? BindingSource.Service
+                KnownSymbols.IsOrInherits(attributeClass, symbols.FromRouteMetadata) ? BindingSource.Route
+                : KnownSymbols.IsOrInherits(attributeClass, symbols.FromQueryMetadata) ? BindingSource.Query
+                : KnownSymbols.IsOrInherits(attributeClass, symbols.FromHeaderMetadata) ? BindingSource.Header
+                : KnownSymbols.IsOrInherits(attributeClass, symbols.FromBodyMetadata) ? BindingSource.Body
+                : KnownSymbols.IsOrInherits(attributeClass, symbols.FromServiceMetadata) ? BindingSource.Service
                 : null;
             if (source is null)
             {
@@ -104,7 +98,7 @@ internal static class ParameterParser
     }
 
     /// <summary>How a value of <paramref name="type"/> is parsed from text, or a null kind when it cannot be.</summary>
-    private static (ParseKind? Kind, string? ParsedType) Classify(ITypeSymbol type)
+    private static (ParseKind? Kind, string? ParsedType) Classify(ITypeSymbol type, KnownSymbols symbols)
     {
         var target = KnownTypes.NullableUnderlying(type) ?? type;
         if (target.SpecialType == SpecialType.System_String)
@@ -117,7 +111,7 @@ internal static class ParameterParser
             return (ParseKind.Enum, KnownTypes.Name(target));
         }
 
-        return KnownTypes.IsParsable(target) ? (ParseKind.Parsable, KnownTypes.Name(target)) : (null, null);
+        return KnownTypes.IsParsable(target, symbols) ? (ParseKind.Parsable, KnownTypes.Name(target)) : (null, null);
     }
 
     private static bool IsNullable(ITypeSymbol type)

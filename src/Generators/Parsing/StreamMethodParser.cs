@@ -37,11 +37,12 @@ internal static class StreamMethodParser
             return Empty(diagnostics);
         }
 
+        var symbols = KnownSymbols.For(context.SemanticModel.Compilation);
         var location = (context.TargetNode as MethodDeclarationSyntax)?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault();
         var displayName = $"{method.ContainingType?.Name}.{method.Name}";
         var (format, route, httpMethod, flush) = ReadAttribute(context.Attributes[0]);
 
-        if (!TryGetElementType(method.ReturnType, out var elementType, out var isAsync))
+        if (!TryGetElementType(method.ReturnType, symbols, out var elementType, out var isAsync))
         {
             // A type still being typed is not a mistake yet.
             if (!ContainsErrorType(method.ReturnType))
@@ -78,7 +79,7 @@ internal static class StreamMethodParser
         var parameters = new List<ParameterSpec>();
         foreach (var parameter in method.Parameters)
         {
-            var parameterSpec = ParameterParser.Parse(parameter, routeParameters, out var bindingError);
+            var parameterSpec = ParameterParser.Parse(parameter, routeParameters, symbols, out var bindingError);
             if (bindingError is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotCallable, parameter.Locations.FirstOrDefault() ?? location, displayName, bindingError));
@@ -112,7 +113,7 @@ internal static class StreamMethodParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var options = FormatOptionsParser.Read(context.Attributes[0], format, location, diagnostics);
-        var elements = new ElementTypeParser(location, format, context.SemanticModel.Compilation, cancellationToken);
+        var elements = new ElementTypeParser(location, format, symbols, cancellationToken);
         var encoding = elements.Parse(elementType);
         diagnostics.AddRange(elements.Diagnostics);
         if (encoding is not { } element || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
@@ -126,7 +127,7 @@ internal static class StreamMethodParser
             containing.Name,
             method.Name,
             method.IsStatic,
-            method.IsStatic ? Disposal.None : DisposalOf(containing),
+            method.IsStatic ? Disposal.None : DisposalOf(containing, symbols),
             isAsync,
             format,
             route,
@@ -137,6 +138,7 @@ internal static class StreamMethodParser
             flush)
         {
             Encoding = new ItemEncodingSpec(element.Payload, element.SseItemData, options, HasNullableAnnotation(elementType)),
+            Suppressions = ObsoleteIds(method, elementType, symbols),
         };
 
         return new MethodParseResult(spec, elements.JsonTypes.ToEquatableArray(), elements.CsvTypes.ToEquatableArray(), diagnostics.ToEquatableArray());
@@ -163,7 +165,19 @@ internal static class StreamMethodParser
     private static object? Named(AttributeData attribute, string name)
         => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
-    private static bool TryGetElementType(ITypeSymbol returnType, out ITypeSymbol elementType, out bool isAsync)
+    /// <summary>What the endpoint names that the user may have marked [Obsolete]: the method, its type, its parameters' types, the element type.</summary>
+    private static EquatableArray<string> ObsoleteIds(IMethodSymbol method, ITypeSymbol elementType, KnownSymbols symbols)
+    {
+        var uses = new ObsoleteUses(symbols).Note(method).Note(elementType);
+        foreach (var parameter in method.Parameters)
+        {
+            uses.Note(parameter.Type);
+        }
+
+        return uses.Ids;
+    }
+
+    private static bool TryGetElementType(ITypeSymbol returnType, KnownSymbols symbols, out ITypeSymbol elementType, out bool isAsync)
     {
         elementType = returnType;
         isAsync = false;
@@ -172,8 +186,7 @@ internal static class StreamMethodParser
             return false;
         }
 
-        var definition = named.OriginalDefinition.ToDisplayString();
-        isAsync = definition == "System.Collections.Generic.IAsyncEnumerable<T>";
+        isAsync = KnownSymbols.Is(named, symbols.IAsyncEnumerableOfT);
         if (!isAsync && named.OriginalDefinition.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T)
         {
             return false;
@@ -229,8 +242,8 @@ internal static class StreamMethodParser
     private static bool IsReachable(Accessibility accessibility)
         => accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
-    private static Disposal DisposalOf(INamedTypeSymbol type)
-        => KnownTypes.Implements(type, "System.IAsyncDisposable") ? Disposal.DisposeAsync
-            : KnownTypes.Implements(type, "System.IDisposable") ? Disposal.Dispose
+    private static Disposal DisposalOf(INamedTypeSymbol type, KnownSymbols symbols)
+        => KnownSymbols.IsOrInherits(type, symbols.IAsyncDisposable) ? Disposal.DisposeAsync
+            : KnownSymbols.IsOrInherits(type, symbols.IDisposable) ? Disposal.Dispose
             : Disposal.None;
 }

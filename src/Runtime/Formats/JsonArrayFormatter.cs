@@ -13,6 +13,12 @@ public sealed class JsonArrayFormatter<T, TWriter> : JsonFormatter<T, TWriter>
 {
     private bool _separatorDue;
 
+    /// <summary>Creates the formatter.</summary>
+    public JsonArrayFormatter()
+        : base(itemsInArray: true)
+    {
+    }
+
     /// <inheritdoc />
     public override string ContentType => "application/json";
 

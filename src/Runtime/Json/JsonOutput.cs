@@ -13,6 +13,7 @@ namespace Streaming;
 /// writes the structure itself as pre-encoded literals (<c>{"id":</c>, <c>,"name":</c>, <c>]</c>) and each value
 /// with one of these methods, whose text is byte for byte what <see cref="Utf8JsonWriter"/> writes for it with
 /// the default options: strings escaped by the default encoder's rules, numbers and dates in its formats.
+/// Objects and arrays are opened and closed through it, so it knows how deep it is for the serializer's depth limit.
 /// </summary>
 /// <remarks>
 /// Nothing here validates structure; the generated code is the structure. Values the writer cannot write itself
@@ -32,12 +33,18 @@ public ref partial struct JsonOutput
     private int _position;
 
     /// <summary>Starts writing into <paramref name="output"/>; <see cref="Commit"/> hands the bytes over.</summary>
-    public JsonOutput(IBufferWriter<byte> output)
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="depth">How many objects or arrays the value written is already inside (1 for the items of a JSON array response).</param>
+    public JsonOutput(IBufferWriter<byte> output, int depth = 0)
     {
         _output = output;
         _buffer = output.GetSpan(MaxScalarLength * 4);
         _position = 0;
+        Depth = depth;
     }
+
+    /// <summary>How many objects and arrays are open: what the serializer's depth limit counts.</summary>
+    public int Depth { get; private set; }
 
     /// <summary>Advances the underlying writer past everything written. Writing on asks it for a new span.</summary>
     public void Commit()
@@ -71,6 +78,34 @@ public ref partial struct JsonOutput
         }
 
         _buffer[_position++] = utf8;
+    }
+
+    /// <summary><c>{</c>, one level deeper.</summary>
+    public void WriteStartObject()
+    {
+        Depth++;
+        WriteRaw((byte)'{');
+    }
+
+    /// <summary><c>}</c>, one level up.</summary>
+    public void WriteEndObject()
+    {
+        Depth--;
+        WriteRaw((byte)'}');
+    }
+
+    /// <summary><c>[</c>, one level deeper.</summary>
+    public void WriteStartArray()
+    {
+        Depth++;
+        WriteRaw((byte)'[');
+    }
+
+    /// <summary><c>]</c>, one level up.</summary>
+    public void WriteEndArray()
+    {
+        Depth--;
+        WriteRaw((byte)']');
     }
 
     /// <summary>
@@ -192,7 +227,7 @@ public ref partial struct JsonOutput
     /// <summary>
     /// Hands the bytes written so far over and lends a <see cref="Utf8JsonWriter"/> on the same output, for one
     /// value this writer cannot write itself; give it back with <see cref="EndUtf8JsonWriter"/>. The lent writer
-    /// starts fresh, so it writes the value with no separator before it.
+    /// starts fresh, so it writes the value with no separator before it (and counts depth from zero).
     /// </summary>
     public Utf8JsonWriter StartUtf8JsonWriter()
     {

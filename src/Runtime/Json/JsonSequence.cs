@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.ComponentModel;
 
 namespace Streaming;
@@ -17,7 +18,15 @@ public static class JsonSequence
     public static JsonSequence<T> Of<T>(IEnumerable<T> items) => new(items);
 
     /// <summary>The entries of <paramref name="entries"/>, in their enumeration order.</summary>
-    public static JsonEntries<TValue> Entries<TValue>(IEnumerable<KeyValuePair<string, TValue>> entries) => new(entries);
+    public static JsonEntries<TKey, TValue> Entries<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>> entries)
+        where TKey : notnull
+        => new(entries);
+
+    /// <summary>The items of <paramref name="items"/>; a default (uninitialized) array fails as it does in the serializer.</summary>
+    public static ImmutableArray<T> Of<T>(ImmutableArray<T> items)
+        => items.IsDefault
+            ? throw new InvalidOperationException("This operation cannot be performed on a default instance of ImmutableArray<T>. Consider initializing the array, or checking the ImmutableArray<T>.IsDefault property.")
+            : items;
 }
 
 /// <summary>The items of a collection, enumerated without boxing for arrays and lists.</summary>
@@ -77,13 +86,14 @@ public readonly struct JsonSequence<T>
     }
 }
 
-/// <summary>The entries of a string-keyed dictionary, enumerated without boxing for <see cref="Dictionary{TKey, TValue}"/>.</summary>
+/// <summary>The entries of a dictionary, enumerated without boxing for <see cref="Dictionary{TKey, TValue}"/>.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct JsonEntries<TValue>
+public readonly struct JsonEntries<TKey, TValue>
+    where TKey : notnull
 {
-    private readonly IEnumerable<KeyValuePair<string, TValue>> _entries;
+    private readonly IEnumerable<KeyValuePair<TKey, TValue>> _entries;
 
-    internal JsonEntries(IEnumerable<KeyValuePair<string, TValue>> entries) => _entries = entries;
+    internal JsonEntries(IEnumerable<KeyValuePair<TKey, TValue>> entries) => _entries = entries;
 
     /// <summary>Starts the enumeration.</summary>
     public Enumerator GetEnumerator() => new(_entries);
@@ -91,13 +101,13 @@ public readonly struct JsonEntries<TValue>
     /// <summary>Enumerates without allocating for the common implementations.</summary>
     public struct Enumerator : IDisposable
     {
-        private readonly IEnumerator<KeyValuePair<string, TValue>>? _other;
+        private readonly IEnumerator<KeyValuePair<TKey, TValue>>? _other;
         private readonly bool _isDictionary;
-        private Dictionary<string, TValue>.Enumerator _dictionary;
+        private Dictionary<TKey, TValue>.Enumerator _dictionary;
 
-        internal Enumerator(IEnumerable<KeyValuePair<string, TValue>> entries)
+        internal Enumerator(IEnumerable<KeyValuePair<TKey, TValue>> entries)
         {
-            if (entries is Dictionary<string, TValue> dictionary)
+            if (entries is Dictionary<TKey, TValue> dictionary)
             {
                 _dictionary = dictionary.GetEnumerator();
                 _isDictionary = true;
@@ -109,7 +119,7 @@ public readonly struct JsonEntries<TValue>
         }
 
         /// <summary>The current entry.</summary>
-        public KeyValuePair<string, TValue> Current => _isDictionary ? _dictionary.Current : _other!.Current;
+        public KeyValuePair<TKey, TValue> Current => _isDictionary ? _dictionary.Current : _other!.Current;
 
         /// <summary>Moves to the next item.</summary>
         public bool MoveNext() => _isDictionary ? _dictionary.MoveNext() : _other!.MoveNext();

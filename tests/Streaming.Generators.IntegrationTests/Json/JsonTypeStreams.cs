@@ -57,6 +57,30 @@ public static class JsonTypeStreams
     [Stream(Format.NdJson)]
     public static IEnumerable<Awkward> Awkward() => [];
 
+    [Stream(Format.NdJson)]
+    public static IEnumerable<AnyValue> AnyValues() => [];
+
+    [Stream(Format.JsonArray)]
+    public static IEnumerable<AnyValue> AnyValueArrays() => [];
+
+    [Stream(Format.NdJson)]
+    public static IEnumerable<Counters> Counters() => [];
+
+    [Stream(Format.NdJson)]
+    public static IEnumerable<Keyed> Keyed() => [];
+
+    [Stream(Format.NdJson)]
+    public static IEnumerable<SpanRecord> Spans() => [];
+
+    [Stream(Format.NdJson)]
+    public static IEnumerable<Paged<Types.Catalog.Item>> CatalogPages() => [];
+
+    [Stream(Format.JsonArray)]
+    public static IEnumerable<Paged<Types.Admin.Item>> AdminPages() => [];
+
+    [Stream(Format.NdJson)]
+    public static IEnumerable<BuyerOrder> BuyerOrders() => [];
+
     // Element types that are not objects of ours get a writer of their own.
     [Stream(Format.NdJson)]
     public static IAsyncEnumerable<string?> Strings() => AsyncEnumerable.Empty<string?>();

@@ -6,8 +6,25 @@ namespace Streaming.Generators.IntegrationTests.Streams;
 public sealed record Parcel(int Id, string? Name, double Weight, Carrier? Carrier, Handling Handling);
 
 /// <summary>The <c>Format.Csv</c> streams the integration tests call over HTTP.</summary>
+/// <summary>Scalars CSV writes as the text System.Text.Json writes for them: URIs, versions and bytes.</summary>
+public sealed record Reference(int Id, Uri? Address, Version? Version, byte[]? Hash, ReadOnlyMemory<byte> Signature)
+{
+    private static readonly Uri?[] Addresses = [null, new("https://example.com/a?b=c&d=e"), new("relative/path with space", UriKind.Relative), new("http://[::1]:8080/ü"), new("mailto:someone@example.com")];
+
+    public static Reference Create(int i)
+        => new(
+            i,
+            Addresses[i % Addresses.Length],
+            i % 3 == 0 ? null : new Version(i % 7, i % 5, i % 11),
+            i % 4 == 0 ? null : [.. Enumerable.Range(0, i % 9).Select(b => (byte)(b * 37 + i))],
+            Enumerable.Range(0, i % 6).Select(b => (byte)(250 - b - i)).ToArray());
+}
+
 public static class CsvStreams
 {
+    [Stream(Format.Csv, "/csv/references", CsvInjectionGuard = false)]
+    public static IEnumerable<Reference> References(int count) => Enumerable.Range(0, count).Select(Reference.Create);
+
     /// <summary>Random shipments (the same for the same seed), from an async producer that sometimes waits.</summary>
     [Stream(Format.Csv, "/csv/shipments")]
     public static async IAsyncEnumerable<Shipment> Shipments(int seed, int count)

@@ -21,7 +21,8 @@ namespace Streaming.Generated.Shop
                 return;
             }
 
-            output.WriteRaw("{\"id\":"u8);
+            output.WriteStartObject();
+            output.WriteRaw("\"id\":"u8);
             output.WriteNumber(value.Id);
             output.WriteRaw(",\"customer\":"u8);
             output.WriteString(value.Customer);
@@ -48,7 +49,7 @@ namespace Streaming.Generated.Shop
             output.WriteBoolean(value.Paid);
             output.WriteRaw(",\"note_text\":"u8);
             output.WriteString(value.Note);
-            output.WriteRaw("}"u8);
+            output.WriteEndObject();
         }
     }
 }

@@ -21,7 +21,8 @@ namespace Streaming.Generated.Catalog
                 return;
             }
 
-            output.WriteRaw("{\"sku\":"u8);
+            output.WriteStartObject();
+            output.WriteRaw("\"sku\":"u8);
             output.WriteString(value.Sku);
             output.WriteRaw(",\"display_name\":"u8);
             output.WriteString(value.Name);
@@ -73,14 +74,14 @@ namespace Streaming.Generated.Catalog
             }
             else
             {
-                output.WriteRaw("["u8);
+                output.WriteStartArray();
                 var separator = false;
                 foreach (var item in keywords)
                 {
                     output.WriteSeparator(ref separator);
                     output.WriteString(item);
                 }
-                output.WriteRaw("]"u8);
+                output.WriteEndArray();
             }
 
             output.WriteRaw(",\"tiers\":"u8);
@@ -91,14 +92,14 @@ namespace Streaming.Generated.Catalog
             }
             else
             {
-                output.WriteRaw("["u8);
+                output.WriteStartArray();
                 var separator2 = false;
                 foreach (var item2 in global::Streaming.JsonSequence.Of(tiers))
                 {
                     output.WriteSeparator(ref separator2);
                     global::Streaming.Generated.Catalog.PriceJsonWriter.Write(ref output, item2);
                 }
-                output.WriteRaw("]"u8);
+                output.WriteEndArray();
             }
 
             output.WriteRaw(",\"stock\":"u8);
@@ -109,7 +110,7 @@ namespace Streaming.Generated.Catalog
             }
             else
             {
-                output.WriteRaw("{"u8);
+                output.WriteStartObject();
                 var separator3 = false;
                 foreach (var entry in stock)
                 {
@@ -117,7 +118,7 @@ namespace Streaming.Generated.Catalog
                     output.WritePropertyName(entry.Key);
                     output.WriteNumber(entry.Value);
                 }
-                output.WriteRaw("}"u8);
+                output.WriteEndObject();
             }
 
             output.WriteRaw(",\"extra\":"u8);
@@ -147,7 +148,7 @@ namespace Streaming.Generated.Catalog
             output.WriteString(value.Id);
             output.WriteRaw(",\"updatedAt\":"u8);
             output.WriteString(value.UpdatedAt);
-            output.WriteRaw("}"u8);
+            output.WriteEndObject();
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_revision")]

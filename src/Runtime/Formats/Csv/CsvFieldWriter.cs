@@ -56,6 +56,54 @@ public ref struct CsvFieldWriter
     /// <summary>Writes text; <see langword="null"/> is an empty field.</summary>
     public void WriteString(string? value) => WriteText(value, _injectionGuard);
 
+    /// <summary>Writes a URI as System.Text.Json does, as it was given (<see cref="Uri.OriginalString"/>); <see langword="null"/> is an empty field.</summary>
+    public void WriteUri(Uri? value) => WriteText(value?.OriginalString, _injectionGuard);
+
+    /// <summary>Writes a version (<c>1.2.3</c>); <see langword="null"/> is an empty field.</summary>
+    public void WriteVersion(Version? value)
+    {
+        if (value is null)
+        {
+            WriteEmpty();
+            return;
+        }
+
+        WriteValue(value);
+    }
+
+    /// <summary>Writes bytes as base64, as System.Text.Json does; <see langword="null"/> is an empty field.</summary>
+    public void WriteBase64(byte[]? value)
+    {
+        if (value is null)
+        {
+            WriteEmpty();
+            return;
+        }
+
+        WriteBase64(new ReadOnlySpan<byte>(value));
+    }
+
+    /// <summary>Writes bytes as base64, as System.Text.Json does.</summary>
+    public void WriteBase64(scoped ReadOnlySpan<byte> value)
+    {
+        // Base64 needs no quoting, but may begin with '+', which a spreadsheet would evaluate: it is text like any other.
+        var length = ((value.Length + 2) / 3) * 4;
+        char[]? rented = null;
+        var chars = length <= StackFormatBytes ? stackalloc char[StackFormatBytes] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            Convert.TryToBase64Chars(value, chars, out var written);
+            WriteText(chars[..written], _injectionGuard);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
     /// <summary>Writes one character as text.</summary>
     public void WriteChar(char value) => WriteText(new ReadOnlySpan<char>(in value), _injectionGuard);
 
