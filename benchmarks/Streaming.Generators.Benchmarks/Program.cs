@@ -10,6 +10,7 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   profile [--items N] [--workstation-gc]   where the server's allocations go, per endpoint
 //   memory [--small N] [--large N] [--streams N] [--workstation-gc]
 //   spin Class.Method [seconds]  runs one micro-benchmark in a loop, for a profiler such as perf
+//   cputime Class [rounds] [seconds]  one class's benchmarks interleaved round by round, timed by thread CPU time
 //   server [--profile-allocations]  the Kestrel side of e2e, latency and memory (started by them); with
 //                               --profile-allocations, /_allocations samples what the server allocates
 //   anything else               BenchmarkDotNet: per-item JSON, per-row CSV, generator build time
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
 {
     "verify" => Verification.Run(),
     "spin" => Spin.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10),
+    "cputime" => CpuTimeRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5),
     "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations")),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
     "profile" => await AllocationProfileRun.RunAsync(Option("--items", 300_000), ServerGc()),
