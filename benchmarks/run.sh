@@ -15,10 +15,12 @@ if [[ "${1:-}" == "--short" ]]; then
   job=(--job short --iterationCount 10)
   rounds=5
   latency_items=2000
+  concurrent_seconds=5
 else
   job=()
   rounds=9
   latency_items=10000
+  concurrent_seconds=10
 fi
 
 # 5 000 idle streams need 5 000 sockets in each of the client and the server process.
@@ -34,11 +36,14 @@ dotnet build -c Release --nologo -v quiet
 bench=(dotnet bin/Release/net10.0/Streaming.Generators.Benchmarks.dll)
 
 "${bench[@]}" verify
-"${bench[@]}" --filter '*' "${job[@]}"
+# A generous build timeout: BenchmarkDotNet builds its own copy of this project, which takes minutes on a busy machine.
+"${bench[@]}" --filter '*' "${job[@]}" --buildTimeout 900
 echo "== end to end, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # Workstation GC: with server GC, GC.GetTotalAllocatedBytes(precise: true) deltas across collections are not
 # exact here (some responses came out negative), and the allocation counts are half of what this run is for.
 "${bench[@]}" e2e --items 1000000 --rounds "$rounds" --warmup 200000 --workstation-gc
+echo "== concurrent (wrk, 16 and 64 connections), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+"${bench[@]}" concurrent --items 1000 --seconds "$concurrent_seconds" --rounds 3 --workstation-gc
 echo "== memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${bench[@]}" memory --small 100000 --large 10000000 --streams 5000
 echo "== latency, load average $(cut -d' ' -f1-3 /proc/loadavg)"

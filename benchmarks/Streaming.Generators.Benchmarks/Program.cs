@@ -6,6 +6,7 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 // Modes (see docs/performance.md):
 //   verify                      checks that the benchmarks compare like with like
 //   e2e [--items N] [--rounds R] [--warmup N] [--workstation-gc]
+//   concurrent [--items N] [--seconds S] [--rounds R] [--workstation-gc]   wrk with 16 and 64 connections
 //   latency [--items N] [--workstation-gc]
 //   profile [--items N] [--workstation-gc]   where the server's allocations go, per endpoint
 //   memory [--small N] [--large N] [--streams N] [--workstation-gc]
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "cputime" => CpuTimeRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5),
     "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations")),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
+    "concurrent" => await ConcurrentRun.RunAsync(Option("--items", 1_000), Option("--seconds", 10), Option("--rounds", 3), ServerGc()),
     "profile" => await AllocationProfileRun.RunAsync(Option("--items", 300_000), ServerGc()),
     "latency" => await LatencyRun.RunAsync(Option("--items", 2_000), ServerGc()),
     "memory" => await MemoryRun.RunAsync(Option("--small", 100_000), Option("--large", 10_000_000), Option("--streams", 5_000), ServerGc()),

@@ -40,6 +40,17 @@ internal static class DiagnosticDescriptors
         description: "A streamed response can stay open for minutes. A thread blocked inside it (.Result, .Wait(), Thread.Sleep, synchronous I/O) is a thread-pool thread taken from every other request for that long.",
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.BlockingCall));
 
+    /// <summary>STRM005 in a synchronous <c>[Stream]</c> method. {0}: the call or loop; {1}: the method; {2}: the async way.</summary>
+    public static readonly DiagnosticDescriptor BlockingCallInSynchronousStream = new(
+        RuleIdentifiers.BlockingCall,
+        "A blocking call inside a synchronous [Stream] method that could be async",
+        "'{0}' blocks a thread inside the synchronous [Stream] method '{1}'; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A synchronous [Stream] method holds a thread for as long as its stream lasts, and each of its waits (synchronous I/O with an async twin, a query enumerated synchronously, a sleep) keeps that thread idle. An async iterator that awaits the twin needs no thread while it waits.",
+        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.BlockingCall));
+
     /// <summary>{0}: the call, e.g. <c>ToListAsync()</c>; {1}: the query type.</summary>
     public static readonly DiagnosticDescriptor BufferedEndpoint = new(
         RuleIdentifiers.BufferedEndpoint,

@@ -61,4 +61,17 @@ public sealed class StreamAttribute : Attribute
     /// positive), <see cref="StreamingOptions.FlushThresholdBytes"/> applies.
     /// </summary>
     public int FlushThresholdBytes { get; set; }
+
+    /// <summary>
+    /// For <see cref="Format.Sse"/>: whether the stream ends at once, cleanly, when the application begins to stop,
+    /// so that its client reconnects to another instance. When not set, <see cref="StreamingOptions.SseEndOnShutdown"/>
+    /// applies (on by default); <see langword="false"/> lets this stream finish within the host's shutdown timeout.
+    /// </summary>
+    public bool SseEndOnShutdown { get; set; }
+
+    /// <summary>
+    /// Whether the stream ends when the request's authentication ticket expires (SSE cleanly, other formats aborted).
+    /// When not set, <see cref="StreamingOptions.CloseOnAuthenticationExpiration"/> applies (off by default).
+    /// </summary>
+    public bool CloseOnAuthenticationExpiration { get; set; }
 }

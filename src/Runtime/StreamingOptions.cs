@@ -72,4 +72,34 @@ public sealed class StreamingOptions
         get;
         set => field = value is null || value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The maximum duration must be positive, or null for none.");
     }
+
+    /// <summary>
+    /// Whether <c>Format.Sse</c> streams end at once, cleanly, when the application begins to stop
+    /// (<c>IHostApplicationLifetime.ApplicationStopping</c>), so that <c>EventSource</c> clients reconnect to
+    /// another instance and resume with <c>Last-Event-ID</c> instead of holding the shutdown. <see langword="true"/>
+    /// by default; <c>[Stream(SseEndOnShutdown = false)]</c> lets one endpoint finish like the other formats, which
+    /// get the host's shutdown timeout and are then cut (aborted, never ended as complete).
+    /// </summary>
+    public bool SseEndOnShutdown { get; set; } = true;
+
+    /// <summary>
+    /// Whether a stream ends when the expiry of the request's authentication ticket
+    /// (<c>AuthenticationProperties.ExpiresUtc</c>, which the JWT bearer and cookie handlers set) passes: an SSE
+    /// stream ends cleanly so that its client authenticates again, any other stream is aborted. The same as
+    /// SignalR's <c>CloseOnAuthenticationExpiration</c>. <see langword="false"/> by default;
+    /// <c>[Stream(CloseOnAuthenticationExpiration = …)]</c> overrides it per endpoint.
+    /// </summary>
+    public bool CloseOnAuthenticationExpiration { get; set; }
+
+    /// <summary>
+    /// The most threads that run synchronous (<c>IEnumerable&lt;T&gt;</c>) producers at once. Such a producer
+    /// blocks whatever thread calls <c>MoveNext</c>, so each one runs on a thread of its own instead of the shared
+    /// thread pool, where a few hundred of them would starve every other request. A stream past the limit waits for
+    /// a thread before it starts. 256 by default.
+    /// </summary>
+    public int MaxBlockingProducerThreads
+    {
+        get;
+        set => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The thread limit must be positive.");
+    } = 256;
 }

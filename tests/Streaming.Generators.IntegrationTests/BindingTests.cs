@@ -89,13 +89,17 @@ public sealed class BindingTests(StreamingServer server, ITestOutputHelper outpu
     }
 
     [Theory]
-    [InlineData("{\"from\": 1, \"count\": ", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("null", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("{\"from\": \"one\"}", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("from=1&count=2", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
-    public async Task A_bad_body_is_a_4xx_before_any_stream(string body, string contentType, HttpStatusCode expected)
+    [InlineData("{\"from\": 1, \"count\": ", "application/json", HttpStatusCode.BadRequest, Protocols.Http1)]
+    [InlineData("null", "application/json", HttpStatusCode.BadRequest, Protocols.Http1)]
+    [InlineData("{\"from\": \"one\"}", "application/json", HttpStatusCode.BadRequest, Protocols.Http1)]
+    [InlineData("from=1&count=2", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType, Protocols.Http1)]
+    [InlineData("{\"from\": 1, \"count\": ", "application/json", HttpStatusCode.BadRequest, Protocols.Http2)]
+    [InlineData("null", "application/json", HttpStatusCode.BadRequest, Protocols.Http2)]
+    [InlineData("{\"from\": \"one\"}", "application/json", HttpStatusCode.BadRequest, Protocols.Http2)]
+    [InlineData("from=1&count=2", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType, Protocols.Http2)]
+    public async Task A_bad_body_is_a_4xx_before_any_stream(string body, string contentType, HttpStatusCode expected, string protocol)
     {
-        using var client = server.CreateClient();
+        using var client = server.CreateClient(protocol);
 
         using var response = await client.PostAsync("/readings/query", new StringContent(body, Encoding.UTF8, contentType)).WaitAsync(Patience);
 

@@ -16,7 +16,9 @@ public sealed class SseFormatterTests
     [InlineData("_eventType", "tick\nevent: forged")]
     [InlineData("_eventType", "tick\rdata: forged")]
     [InlineData("_eventId", "7\n\ndata: forged")]
-    public void A_forged_event_type_or_id_with_a_line_break_is_refused_before_any_byte_of_its_event(string field, string value)
+    [InlineData("_eventId", "7\0")]
+    [InlineData("_eventType", "tick\0")]
+    public void A_forged_event_type_or_id_with_a_line_break_or_NUL_is_refused_before_any_byte_of_its_event(string field, string value)
     {
         // SseItem<T> refuses line breaks itself; only reflection can put one there.
         object boxed = new SseItem<string>("payload", "tick") { EventId = "7" };

@@ -144,6 +144,20 @@ public sealed class SseStreamingTests(StreamingServer server)
     }
 
     [Theory]
+    [InlineData("/sse/nul-id")]
+    [InlineData("/sse/nul-event")]
+    public async Task An_event_id_or_type_with_NUL_is_refused_before_any_byte_as_a_line_break_is(string path)
+    {
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        // Written, the id would be dropped by every parser that follows the specification, and Last-Event-ID with it.
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("payload", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null, new[] { "1", "2", "3", "4", "5" })]
     [InlineData("2", new[] { "3", "4", "5" })]
     [InlineData("5", new string[0])]

@@ -21,7 +21,10 @@ public sealed class EndpointMetadataTests
     [InlineData(", FlushThresholdBytes = 0", "new(global::Streaming.Format.NdJson);")]
     [InlineData(", FlushThresholdBytes = -3", "new(global::Streaming.Format.NdJson);")]
     [InlineData(", FlushThresholdBytes = 64, FlushEveryItem = true", "new(global::Streaming.Format.NdJson) { FlushEveryItem = true, FlushThresholdBytes = 64 };")]
-    public void Only_the_flush_settings_the_attribute_sets_override_the_application(string arguments, string expected)
+    [InlineData(", SseEndOnShutdown = false", "new(global::Streaming.Format.NdJson) { SseEndOnShutdown = false };")]
+    [InlineData(", CloseOnAuthenticationExpiration = true", "new(global::Streaming.Format.NdJson) { CloseOnAuthenticationExpiration = true };")]
+    [InlineData(", CloseOnAuthenticationExpiration = false, FlushEveryItem = true", "new(global::Streaming.Format.NdJson) { FlushEveryItem = true, CloseOnAuthenticationExpiration = false };")]
+    public void Only_the_settings_the_attribute_sets_override_the_application(string arguments, string expected)
     {
         var run = GeneratorHarness.Run(Usings + $$"""
             public static class Streams

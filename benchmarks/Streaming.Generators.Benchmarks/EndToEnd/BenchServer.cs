@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Streaming.Generators.Benchmarks.Model;
@@ -49,6 +50,28 @@ public static class BenchServer
         // The same with System.Text.Json's source-generated metadata.
         app.MapGet("/builtin-sg/array", (int count, bool wait, CancellationToken ct)
             => TypedResults.Json(Producers.Orders(count, wait, ct), BenchJsonContext.Default.IAsyncEnumerableOrder));
+
+        // .NET 11's JSON Lines: System.Text.Json 11 writes each item and a line feed straight to the response's PipeWriter.
+        app.MapGet("/net11/jsonl", (HttpContext context, int count, bool wait, CancellationToken ct) =>
+        {
+            context.Response.ContentType = "application/jsonl; charset=utf-8";
+            return JsonSerializer.SerializeAsyncEnumerable(context.Response.BodyWriter, Producers.Orders(count, wait, ct), BenchJsonContext.Default.Order, topLevelValues: true, ct);
+        });
+
+        // The least an idle event stream can cost: one event written by hand, then the request waits. What Kestrel holds per stream.
+        app.MapGet("/floor/sse-idle", async (HttpContext context, CancellationToken ct) =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.BodyWriter.WriteAsync("data: {}\n\n"u8.ToArray(), ct);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away.
+            }
+        });
 
         // ASP.NET Core's own Server-Sent Events result.
         app.MapGet("/builtin/sse", (int count, bool wait, CancellationToken ct)

@@ -15,12 +15,14 @@ public static class ThroughputRun
 
     private const string BuiltInArray = "minimal API, IAsyncEnumerable<T> (built-in)";
     private const string BuiltInSse = "TypedResults.ServerSentEvents (built-in)";
+    private const string Net11JsonLines = "JsonSerializer.SerializeAsyncEnumerable(PipeWriter, topLevelValues: true) (STJ 11)";
 
     private static readonly Endpoint[] Endpoints =
     [
         new(BuiltInArray, "/builtin/array", null),
         new("minimal API + STJ source-generated metadata", "/builtin-sg/array", BuiltInArray),
         new("[Stream(Format.NdJson)]", "/ours/ndjson", BuiltInArray),
+        new(Net11JsonLines, "/net11/jsonl", null),
         new("[Stream(Format.JsonArray)]", "/ours/array", BuiltInArray),
         new(BuiltInSse, "/builtin/sse", null),
         new("[Stream(Format.Sse)]", "/ours/sse", BuiltInSse),
@@ -93,6 +95,11 @@ public static class ThroughputRun
             }
 
             report.Table(["endpoint", "items/s", "items/s vs built-in", "server CPU µs/item", "CPU vs built-in", "server B/item", "GCs gen0/1/2 (max per response)", "wire B/item", "items read"], rows);
+
+            var ours = samples[(Endpoints.Single(e => e.Path == "/ours/ndjson"), wait)];
+            var net11 = samples[(Endpoints.Single(e => e.Name == Net11JsonLines), wait)];
+            report.Line($"[Stream(Format.NdJson)] vs .NET 11 JSON Lines: items/s {Report.Ratio(Report.Median(ours.Select(s => items / s.Seconds)) / Report.Median(net11.Select(s => items / s.Seconds)))}, "
+                + $"CPU per item {Report.Ratio(Report.Median(ours.Select(s => (double)s.CpuMicroseconds / items)) / Report.Median(net11.Select(s => (double)s.CpuMicroseconds / items)))}.");
         }
 
         report.Save();

@@ -93,7 +93,7 @@ internal static class EndpointEmitter
         var settings = new List<string>();
         if (method.Flush.EveryItem is { } everyItem)
         {
-            settings.Add($"FlushEveryItem = {(everyItem ? "true" : "false")}");
+            settings.Add($"FlushEveryItem = {Bool(everyItem)}");
         }
 
         if (method.Flush.ThresholdBytes is { } threshold)
@@ -101,9 +101,21 @@ internal static class EndpointEmitter
             settings.Add($"FlushThresholdBytes = {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
+        if (method.Lifetime.SseEndOnShutdown is { } endOnShutdown)
+        {
+            settings.Add($"SseEndOnShutdown = {Bool(endOnShutdown)}");
+        }
+
+        if (method.Lifetime.CloseOnAuthenticationExpiration is { } closeOnExpiry)
+        {
+            settings.Add($"CloseOnAuthenticationExpiration = {Bool(closeOnExpiry)}");
+        }
+
         var created = $"new(global::Streaming.Format.{method.Format})";
         return settings.Count == 0 ? created : $"{created} {{ {string.Join(", ", settings)} }}";
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     private static void EmitHandler(SourceWriter w, StreamMethodSpec method, string name)
     {

@@ -44,6 +44,9 @@ internal sealed record StreamMethodSpec(
 
     /// <summary>The warnings the endpoint's code triggers through what the user marks <c>[Obsolete]</c>, suppressed in the generated file only.</summary>
     public EquatableArray<string> Suppressions { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The shutdown and authentication settings of the attribute.</summary>
+    public LifetimeSpec Lifetime { get; init; } = LifetimeSpec.Default;
 }
 
 /// <summary>The flush settings a <c>[Stream]</c> attribute sets; <see langword="null"/> leaves the application's.</summary>
@@ -52,6 +55,14 @@ internal sealed record StreamMethodSpec(
 internal sealed record FlushSpec(bool? EveryItem, int? ThresholdBytes)
 {
     public static readonly FlushSpec Default = new(null, null);
+}
+
+/// <summary>When a stream ends besides its producer's end, as a <c>[Stream]</c> attribute sets it; <see langword="null"/> leaves the application's.</summary>
+/// <param name="SseEndOnShutdown">The <c>SseEndOnShutdown</c> named argument.</param>
+/// <param name="CloseOnAuthenticationExpiration">The <c>CloseOnAuthenticationExpiration</c> named argument.</param>
+internal sealed record LifetimeSpec(bool? SseEndOnShutdown, bool? CloseOnAuthenticationExpiration)
+{
+    public static readonly LifetimeSpec Default = new(null, null);
 }
 
 internal enum Disposal

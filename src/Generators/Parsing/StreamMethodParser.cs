@@ -156,6 +156,7 @@ internal static class StreamMethodParser
         {
             Encoding = new ItemEncodingSpec(element.Payload, element.SseItemData, options, HasNullableAnnotation(elementType)),
             Suppressions = ObsoleteIds(method, elementType, symbols),
+            Lifetime = ReadLifetime(context.Attributes[0]),
         };
 
         return new MethodParseResult(spec, reading.JsonTypes, reading.CsvTypes, diagnostics.ToEquatableArray());
@@ -178,6 +179,10 @@ internal static class StreamMethodParser
             Named(attribute, "FlushThresholdBytes") is int threshold && threshold > 0 ? threshold : null);
         return (format, route, string.IsNullOrWhiteSpace(httpMethod) ? "GET" : httpMethod!, flush);
     }
+
+    /// <summary>When the stream ends besides its producer's end; only what the attribute sets overrides the application's options.</summary>
+    private static LifetimeSpec ReadLifetime(AttributeData attribute)
+        => new(Named(attribute, "SseEndOnShutdown") as bool?, Named(attribute, "CloseOnAuthenticationExpiration") as bool?);
 
     private static object? Named(AttributeData attribute, string name)
         => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;

@@ -3,8 +3,8 @@ using System;
 namespace Streaming;
 
 /// <summary>
-/// Endpoint metadata of a generated stream endpoint: its wire format and the flush settings of its
-/// <c>[Stream]</c> attribute. Find it with <c>endpoint.Metadata.GetMetadata&lt;StreamEndpointMetadata&gt;()</c>.
+/// Endpoint metadata of a generated stream endpoint: its wire format and the flush, shutdown and
+/// authentication settings of its <c>[Stream]</c> attribute. Find it with <c>endpoint.Metadata.GetMetadata&lt;StreamEndpointMetadata&gt;()</c>.
 /// </summary>
 public sealed class StreamEndpointMetadata
 {
@@ -26,4 +26,10 @@ public sealed class StreamEndpointMetadata
         get;
         init => field = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The flush threshold must be positive.");
     }
+
+    /// <summary>The endpoint's own <see cref="StreamingOptions.SseEndOnShutdown"/>, or <see langword="null"/> for the application's.</summary>
+    public bool? SseEndOnShutdown { get; init; }
+
+    /// <summary>The endpoint's own <see cref="StreamingOptions.CloseOnAuthenticationExpiration"/>, or <see langword="null"/> for the application's.</summary>
+    public bool? CloseOnAuthenticationExpiration { get; init; }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Streaming;
 
 /// <summary>
-/// What all streams of one application share: options, logger, meter and the concurrency limit.
+/// What all streams of one application share: options, logger, meter, the concurrency limit, the threads of
+/// synchronous producers, and the signals of the application's shutdown.
 /// <c>AddStreaming()</c> registers it; an application that never called it still gets one per service
 /// container, so <c>MapStreamEndpoints()</c> alone is a complete set-up.
 /// </summary>
@@ -27,6 +30,14 @@ internal sealed class StreamingRuntime
         Metrics = new StreamingMetrics(services?.GetService<IMeterFactory>());
         Limiter = new StreamConcurrencyLimiter(Options.MaxConcurrentStreams);
         IncludeExceptionDetails = services?.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        ProducerThreads = new ProducerThreads(Options.MaxBlockingProducerThreads);
+
+        if (services?.GetService<IHostApplicationLifetime>() is { } lifetime)
+        {
+            Stopping = lifetime.ApplicationStopping;
+            var shutdownTimeout = services.GetService<IOptions<HostOptions>>()?.Value.ShutdownTimeout ?? TimeSpan.FromSeconds(30);
+            ShutdownCut = CutAfterStopping(lifetime.ApplicationStopping, shutdownTimeout);
+        }
     }
 
     public StreamingOptions Options { get; }
@@ -39,6 +50,38 @@ internal sealed class StreamingRuntime
 
     /// <summary>Whether failure records may carry exception messages (Development only).</summary>
     public bool IncludeExceptionDetails { get; }
+
+    /// <summary>Where synchronous producers run, off the shared thread pool.</summary>
+    public ProducerThreads ProducerThreads { get; }
+
+    /// <summary><c>ApplicationStopping</c>: SSE streams end at once.</summary>
+    public CancellationToken Stopping { get; }
+
+    /// <summary>Fires shortly before the host's shutdown timeout runs out: streams still running are cut.</summary>
+    public CancellationToken ShutdownCut { get; }
+
+    /// <summary>
+    /// The host stops waiting for requests when its shutdown timeout passes and the server then drops their
+    /// connections. Streams are cut a little earlier (a tenth of the timeout, at most a second), so that the cut
+    /// is this library's: ended as incomplete in every format, logged and counted as <c>server_shutdown</c>.
+    /// </summary>
+    private static CancellationToken CutAfterStopping(CancellationToken stopping, TimeSpan shutdownTimeout)
+    {
+        if (shutdownTimeout < TimeSpan.Zero || shutdownTimeout > TimeSpan.FromDays(24))
+        {
+            // An infinite timeout: the host waits for every request, so nothing is cut.
+            return CancellationToken.None;
+        }
+
+        var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, shutdownTimeout.Ticks / 10));
+        var cut = new CancellationTokenSource();
+        stopping.Register(static state =>
+        {
+            var (source, delay) = ((CancellationTokenSource, TimeSpan))state!;
+            source.CancelAfter(delay);
+        }, (cut, shutdownTimeout - margin));
+        return cut.Token;
+    }
 
     public static StreamingRuntime For(HttpContext context)
     {

@@ -14,6 +14,18 @@ internal enum StreamOutcome
 
     /// <summary><see cref="StreamingOptions.MaxStreamDuration"/> passed.</summary>
     TimedOut,
+
+    /// <summary>
+    /// The application stopped: an SSE stream ended cleanly at once, so that its client reconnects elsewhere; any
+    /// other stream was cut (aborted) because the host's shutdown timeout ran out before it finished.
+    /// </summary>
+    ServerShutdown,
+
+    /// <summary>
+    /// The authentication ticket expired (<see cref="StreamingOptions.CloseOnAuthenticationExpiration"/>): an SSE
+    /// stream ended cleanly, so that its client authenticates again; any other stream was aborted.
+    /// </summary>
+    AuthenticationExpired,
 }
 
 internal static class StreamOutcomeNames
@@ -23,6 +35,8 @@ internal static class StreamOutcomeNames
         StreamOutcome.Completed => "completed",
         StreamOutcome.ClientDisconnected => "client_disconnected",
         StreamOutcome.Failed => "failed",
-        _ => "timed_out",
+        StreamOutcome.TimedOut => "timed_out",
+        StreamOutcome.ServerShutdown => "server_shutdown",
+        _ => "authentication_expired",
     };
 }

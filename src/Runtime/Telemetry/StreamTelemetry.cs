@@ -37,6 +37,7 @@ internal static class StreamTelemetry
         {
             StreamOutcome.Failed => LogLevel.Error,
             StreamOutcome.TimedOut => LogLevel.Warning,
+            StreamOutcome.ServerShutdown or StreamOutcome.AuthenticationExpired when !request.EndsCleanlyWhenStopped => LogLevel.Warning,
             _ => LogLevel.Information,
         };
         StreamLog.Ended(runtime.Logger, level, logException ? exception : null, request.Route, request.Format, outcome.TagValue(), items, bytes, elapsed.TotalMilliseconds);

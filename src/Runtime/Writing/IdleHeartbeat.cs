@@ -12,11 +12,17 @@ namespace Streaming;
 /// a heartbeat never lands inside an item. One timer and one gate per stream: waiting for the producer
 /// allocates nothing.
 /// </summary>
+/// <remarks>
+/// The timer is one-shot and re-armed by its own tick for the moment the stream will have been idle for a whole
+/// interval, so a heartbeat goes out on time (not up to a tick late, as with a periodic timer) and a stream whose
+/// items keep coming costs about one tick per interval. The write loop never touches the timer.
+/// </remarks>
 internal sealed class IdleHeartbeat<T> : IDisposable
 {
     private readonly StreamFormatter<T> _formatter;
     private readonly StreamBodyWriter _body;
     private readonly CancellationToken _flushToken;
+    private readonly TimeSpan _interval;
     private readonly long _intervalTicks;
     private readonly SemaphoreSlim _writer = new(0, 1);
     private readonly Timer _timer;
@@ -28,11 +34,10 @@ internal sealed class IdleHeartbeat<T> : IDisposable
         _formatter = formatter;
         _body = body;
         _flushToken = flushToken;
+        _interval = interval;
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
-
-        // Ticks four times an interval: a heartbeat goes out between one and one and a quarter intervals of idle.
-        var period = TimeSpan.FromTicks(Math.Max(interval.Ticks / 4, TimeSpan.TicksPerMillisecond));
-        _timer = new Timer(static state => ((IdleHeartbeat<T>)state!).Tick(), this, period, period);
+        _idleSince = Stopwatch.GetTimestamp();
+        _timer = new Timer(static state => ((IdleHeartbeat<T>)state!).Tick(), this, interval, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The heartbeat of <paramref name="formatter"/>'s stream, or <see langword="null"/> when it has none.</summary>
@@ -59,14 +64,38 @@ internal sealed class IdleHeartbeat<T> : IDisposable
 
     private void Tick()
     {
-        if (_stopped
-            || Stopwatch.GetTimestamp() - Volatile.Read(ref _idleSince) < _intervalTicks
-            || !_writer.Wait(0))
+        if (_stopped)
         {
             return;
         }
 
-        _ = BeatAsync();
+        var idle = Stopwatch.GetTimestamp() - Volatile.Read(ref _idleSince);
+        if (idle < _intervalTicks)
+        {
+            // Idle for less than an interval (the producer came back meanwhile): look again when it will have been.
+            Arm(TimeSpan.FromSeconds((double)(_intervalTicks - idle) / Stopwatch.Frequency));
+        }
+        else if (!_writer.Wait(0))
+        {
+            // The loop is writing; when it waits again, it starts a new idle period.
+            Arm(_interval);
+        }
+        else
+        {
+            _ = BeatAsync();
+        }
+    }
+
+    private void Arm(TimeSpan dueTime)
+    {
+        try
+        {
+            _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream ended.
+        }
     }
 
     private async Task BeatAsync()
@@ -76,6 +105,7 @@ internal sealed class IdleHeartbeat<T> : IDisposable
             if (_formatter.TryWriteHeartbeat(_body) && await _body.FlushAsync(_flushToken))
             {
                 Volatile.Write(ref _idleSince, Stopwatch.GetTimestamp());
+                Arm(_interval);
             }
             else
             {

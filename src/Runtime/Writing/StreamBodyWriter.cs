@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -67,6 +68,8 @@ internal sealed class StreamBodyWriter(PipeWriter output, StreamRequest request)
     /// <summary>Drops what was never sent.</summary>
     public void Discard() => ReturnHeld();
 
+    // When the server pushes back, the flush completes later: the await's state comes from a pool, not the heap.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> AwaitFlushAsync(ValueTask<FlushResult> flushing) => Flushed(await flushing);
 
     private bool Flushed(FlushResult result)

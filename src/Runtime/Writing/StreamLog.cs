@@ -10,7 +10,10 @@ internal static partial class StreamLog
         Message = "Stream {Route} ({Format}) started.")]
     public static partial void Started(ILogger logger, string route, string format);
 
-    /// <summary>Information when completed or ended by the client, Warning when timed out, Error when failed.</summary>
+    /// <summary>
+    /// Information when completed, ended by the client or (SSE) ended cleanly by the server; Warning when timed
+    /// out, or cut by the shutdown or the authentication's expiry; Error when failed.
+    /// </summary>
     [LoggerMessage(EventId = 2, EventName = "StreamEnded",
         Message = "Stream {Route} ({Format}) ended: {Outcome} after {Items} items, {Bytes} bytes, {ElapsedMilliseconds} ms.")]
     public static partial void Ended(ILogger logger, LogLevel level, Exception? exception, string route, string format, string outcome, long items, long bytes, double elapsedMilliseconds);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -51,7 +52,7 @@ public static class StreamResponse
         using var request = await BeginAsync(context, formatter);
         if (request is not null)
         {
-            await RunAsync(request, null, items, formatter);
+            await RunBlockingAsync(request, items, formatter);
         }
     }
 
@@ -70,7 +71,7 @@ public static class StreamResponse
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
-        return RunAsync(request, null, items, formatter);
+        return RunBlockingAsync(request, items, formatter);
     }
 
     /// <summary>Admits a stream written by hand: the endpoint's metadata when it has some, else the formatter's media type as its format.</summary>
@@ -80,6 +81,15 @@ public static class StreamResponse
         var format = endpoint is null ? MediaType(formatter.ContentType) : StreamFormats.TagValue(endpoint.Format);
         return StreamRequest.BeginAsync(context, endpoint, format);
     }
+
+    /// <summary>
+    /// A synchronous producer blocks the thread that calls it: the stream runs on a thread of its own. A sequence
+    /// that can also be read asynchronously (an EF Core query returned as <see cref="IEnumerable{T}"/>) is read so.
+    /// </summary>
+    private static Task RunBlockingAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
+        => items is IAsyncEnumerable<T> asyncItems
+            ? RunAsync(request, asyncItems, null, formatter)
+            : request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter));
 
     private static async Task RunAsync<T>(StreamRequest request, IAsyncEnumerable<T>? asyncItems, IEnumerable<T>? syncItems, StreamFormatter<T> formatter)
     {
@@ -97,7 +107,7 @@ public static class StreamResponse
             formatter.WriteStart(body);
             enumerator = asyncItems is not null
                 ? asyncItems.GetAsyncEnumerator(request.Aborted)
-                : new BlockingProducer<T>(syncItems!.GetEnumerator());
+                : BlockingProducer<T>.Start(syncItems!);
 
             outcome = await PumpAsync(request, enumerator, formatter, body);
             if (outcome == StreamOutcome.Completed)
@@ -144,6 +154,7 @@ public static class StreamResponse
     }
 
     /// <summary>Writes items until the producer ends or the stream must stop; returns how it ended.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<StreamOutcome> PumpAsync<T>(StreamRequest request, IAsyncEnumerator<T> enumerator, StreamFormatter<T> formatter, StreamBodyWriter body)
     {
         var aborted = request.Aborted;
@@ -180,7 +191,8 @@ public static class StreamResponse
 
             if (!more)
             {
-                return StreamOutcome.Completed;
+                // A producer that stops quietly when its token fires has not finished its sequence.
+                return aborted.IsCancellationRequested ? EndedEarly(request) : StreamOutcome.Completed;
             }
 
             formatter.WriteItem(body, enumerator.Current);
@@ -200,6 +212,7 @@ public static class StreamResponse
     /// Returns <see langword="false"/> when the client has gone away, after the producer's pending
     /// <c>MoveNextAsync</c> has finished, so that it is never left running when the enumerator is disposed.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<bool> WaitForProducerAsync(StreamRequest request, StreamBodyWriter body, ValueTask<bool> pending)
     {
         if (body.UnflushedBytes == 0)
@@ -252,6 +265,53 @@ public static class StreamResponse
                 }
 
                 break;
+
+            case StreamOutcome.ServerShutdown or StreamOutcome.AuthenticationExpired:
+                await EndStoppedAsync(request, body, outcome);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Ends a stream the server stopped (the application is stopping, or the authentication expired). SSE ends as
+    /// a complete response, which its clients take as the cue to reconnect (elsewhere, or with fresh credentials)
+    /// and resume; any other started stream is aborted, so that no client takes it for complete. A stream that
+    /// has sent nothing yet is answered 503 or 401 instead.
+    /// </summary>
+    private static async ValueTask EndStoppedAsync(StreamRequest request, StreamBodyWriter body, StreamOutcome outcome)
+    {
+        request.EndDeadline();
+        var response = request.Context.Response;
+        if (request.EndsCleanlyWhenStopped)
+        {
+            try
+            {
+                // Only whole events are ever buffered: each item and heartbeat is written without a pause.
+                await body.FlushAsync(default);
+            }
+            catch (Exception)
+            {
+                // The client is gone too.
+            }
+        }
+        else if (body.HasSent || response.HasStarted)
+        {
+            request.Context.Abort();
+        }
+        else
+        {
+            body.Discard();
+            response.Clear();
+            var shutdown = outcome == StreamOutcome.ServerShutdown;
+            if (shutdown)
+            {
+                response.Headers.Connection = "close";
+            }
+
+            await ProblemResponse.WriteAsync(
+                request.Context,
+                shutdown ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized,
+                shutdown ? "The server is shutting down; try again." : "The authentication expired before the stream sent anything.");
         }
     }
 
@@ -284,8 +344,7 @@ public static class StreamResponse
         formatter.PrepareResponse(context.Response);
     }
 
-    private static StreamOutcome EndedEarly(StreamRequest request)
-        => request.DeadlineReached ? StreamOutcome.TimedOut : StreamOutcome.ClientDisconnected;
+    private static StreamOutcome EndedEarly(StreamRequest request) => request.EarlyOutcome;
 
     private static async ValueTask DrainAsync(ValueTask<bool> pending)
     {

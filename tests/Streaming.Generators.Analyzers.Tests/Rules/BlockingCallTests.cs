@@ -101,14 +101,6 @@ public sealed class BlockingCallTests
                     yield return new Order { Id = count + later(), Product = line ?? "" };
                 }
 
-                // Synchronous [Stream] methods may block: there is nothing to await with.
-                [Stream(Format.NdJson, "/b")]
-                public static IEnumerable<Order> B(ShopDb db)
-                {
-                    Thread.Sleep(1);
-                    yield return db.Orders.First();
-                }
-
                 // Not a [Stream] method.
                 public static async Task<int> C(Task<int> task)
                 {

@@ -142,3 +142,64 @@ public sealed class CustomProblemDetailsServer : StreamingServer
     protected override void ConfigureServices(IServiceCollection services)
         => services.AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["service"] = "readings");
 }
+
+/// <summary>
+/// JWT bearer authentication (no clock skew) with <see cref="StreamingOptions.CloseOnAuthenticationExpiration"/>
+/// on; <see cref="Token"/> issues a token that expires after a given time.
+/// </summary>
+public sealed class JwtServer : StreamingServer
+{
+    private static readonly Microsoft.IdentityModel.Tokens.SymmetricSecurityKey Key = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public static string Token(TimeSpan lifetime)
+    {
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim("sub", "reader")]),
+            Issuer = "tests",
+            Audience = "streams",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(Key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddStreaming(o => o.CloseOnAuthenticationExpiration = true);
+        services.AddAuthentication(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o => o.TokenValidationParameters = new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+            {
+                ValidIssuer = "tests",
+                ValidAudience = "streams",
+                IssuerSigningKey = Key,
+                ClockSkew = TimeSpan.Zero,
+            });
+        services.AddAuthorization();
+    }
+
+    protected override void ConfigureApp(WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapStreamEndpoints().RequireAuthorization();
+    }
+}
+
+/// <summary>Serves the streams, and <c>/ping</c>: a request that takes no time, unless the server has no thread to run it on.</summary>
+public sealed class PingServer : StreamingServer
+{
+    protected override void ConfigureApp(WebApplication app)
+    {
+        app.MapGet("/ping", () => "pong");
+        base.ConfigureApp(app);
+    }
+}
+
+/// <summary>At most two synchronous producers run at once.</summary>
+public sealed class TwoProducerThreadsServer : StreamingServer
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.AddStreaming(o => o.MaxBlockingProducerThreads = 2);
+}

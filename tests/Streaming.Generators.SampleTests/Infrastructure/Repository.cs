@@ -12,6 +12,11 @@ public static class Repository
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "SampleOutput").Value!;
 
+    /// <summary>The build output of the small application the shutdown tests stop.</summary>
+    public static string ShutdownAppOutput { get; } = typeof(Repository).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "ShutdownAppOutput").Value!;
+
     public static string SampleProject => Path.Combine(Root, "samples", "Orders", "Orders.csproj");
 
     /// <summary>The script that installs what these tests need; named in every failure about a missing tool.</summary>

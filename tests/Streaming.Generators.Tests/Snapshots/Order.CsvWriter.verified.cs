@@ -69,14 +69,14 @@ namespace Streaming.Generated.Shop
             fields.WriteFormatted(value.DueOn, "yyyy-MM-dd");
             if (value.ShipOn is { } value_ShipOn)
             {
-                fields.WriteFormatted(value_ShipOn, "O");
+                fields.WriteDate(value_ShipOn);
             }
             else
             {
                 fields.WriteEmpty();
             }
-            fields.WriteFormatted(value.Slot.ToTimeSpan(), "c");
-            fields.WriteFormatted(value.Duration, "c");
+            fields.WriteTime(value.Slot);
+            fields.WriteTimeSpan(value.Duration);
             fields.WriteValue(value.Reference);
             fields.WriteBoolean(value.Paid);
             fields.WriteChar(value.Grade);

@@ -2,6 +2,8 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 
 namespace Streaming;
 
@@ -11,17 +13,34 @@ namespace Streaming;
 /// Values are formatted with the invariant culture and no string is created per field.
 /// </summary>
 /// <remarks>
+/// <para>
 /// With the formula-injection guard on, a text field that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
 /// tab or CR gets a leading <c>'</c>, so that a spreadsheet shows it as text instead of evaluating it (OWASP
 /// "CSV injection"). Numbers, dates and enums are never prefixed.
+/// </para>
+/// <para>
+/// The writer fills one span of the output and hands it over in <see cref="EndRecord"/>: a record is
+/// committed whole, and the output must not be written to by anything else between the first field and
+/// <see cref="EndRecord"/>.
+/// </para>
 /// </remarks>
 public ref struct CsvFieldWriter
 {
-    private const int StackFormatBytes = 128;
+    // Every value the formatters below write in their own formats fits; a longer one only comes from a custom format.
+    private const int FormattedBytes = 64;
+
+    // Large texts go out in pieces, so that a long string never asks the output for one huge span.
+    private const int MaxChunkBytes = 16 * 1024;
+
+    private const int MinimumSpan = 256;
+
+    private static ReadOnlySpan<double> Pow10 => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
 
     private readonly IBufferWriter<byte> _output;
-    private readonly char _delimiter;
+    private readonly CsvDelimiter _delimiter;
     private readonly bool _injectionGuard;
+    private Span<byte> _span;
+    private int _position;
     private int _fieldCount;
     private bool _firstFieldEmpty;
 
@@ -30,9 +49,13 @@ public ref struct CsvFieldWriter
     /// <param name="delimiter">The field separator: an ASCII character other than <c>"</c>, CR and LF.</param>
     /// <param name="injectionGuard">Whether text fields that a spreadsheet would evaluate get a leading <c>'</c>.</param>
     public CsvFieldWriter(IBufferWriter<byte> output, char delimiter = ',', bool injectionGuard = true)
+        : this(output, CsvDelimiter.For(delimiter), injectionGuard)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ThrowIfInvalidDelimiter(delimiter);
+    }
+
+    internal CsvFieldWriter(IBufferWriter<byte> output, CsvDelimiter delimiter, bool injectionGuard)
+    {
         _output = output;
         _delimiter = delimiter;
         _injectionGuard = injectionGuard;
@@ -87,9 +110,10 @@ public ref struct CsvFieldWriter
     public void WriteBase64(scoped ReadOnlySpan<byte> value)
     {
         // Base64 needs no quoting, but may begin with '+', which a spreadsheet would evaluate: it is text like any other.
+        const int StackChars = 128;
         var length = ((value.Length + 2) / 3) * 4;
         char[]? rented = null;
-        var chars = length <= StackFormatBytes ? stackalloc char[StackFormatBytes] : (rented = ArrayPool<char>.Shared.Rent(length));
+        var chars = length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(length));
         try
         {
             Convert.TryToBase64Chars(value, chars, out var written);
@@ -108,76 +132,115 @@ public ref struct CsvFieldWriter
     public void WriteChar(char value) => WriteText(new ReadOnlySpan<char>(in value), _injectionGuard);
 
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
-    public void WriteBoolean(bool value) => WriteUtf8(value ? "true"u8 : "false"u8);
+    public void WriteBoolean(bool value) => WritePlain(value ? "true"u8 : "false"u8);
 
     /// <summary>Writes a number, Guid or other formattable value as System.Text.Json writes it (invariant, round-trip).</summary>
     public void WriteValue<T>(T value)
         where T : IUtf8SpanFormattable
-        => WriteFormatted(value, default);
+    {
+        StartField(FormattedBytes);
+        var written = typeof(T) == typeof(decimal) && WriteDecimal(Unsafe.As<T, decimal>(ref value)) is > 0 and var decimalLength ? decimalLength
+            : typeof(T) == typeof(double) && WriteShortDouble(Unsafe.As<T, double>(ref value)) is > 0 and var doubleLength ? doubleLength
+            : FormatAt(value, default);
+        if (!PlainText<T>.Always || !_delimiter.IsPlain)
+        {
+            QuoteIfNeeded(written);
+        }
+    }
 
     /// <summary>Writes <paramref name="value"/> with a .NET <paramref name="format"/> and the invariant culture.</summary>
     public void WriteFormatted<T>(T value, scoped ReadOnlySpan<char> format)
         where T : IUtf8SpanFormattable
     {
-        Span<byte> buffer = stackalloc byte[StackFormatBytes];
-        if (value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
-        {
-            WriteUtf8(buffer[..written]);
-            return;
-        }
-
-        // Only a custom format makes a value this long.
-        for (var size = StackFormatBytes * 4; ; size *= 2)
-        {
-            var rented = ArrayPool<byte>.Shared.Rent(size);
-            try
-            {
-                if (value.TryFormat(rented, out written, format, CultureInfo.InvariantCulture))
-                {
-                    WriteUtf8(rented.AsSpan(0, written));
-                    return;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        // A custom format can produce anything, the delimiter and quotes included.
+        StartField(FormattedBytes);
+        QuoteIfNeeded(FormatAt(value, format));
     }
 
     /// <summary>Writes a <see cref="DateTime"/> as System.Text.Json does: ISO 8601, trailing zeros of the fraction trimmed.</summary>
     public void WriteDateTime(DateTime value)
     {
-        Span<byte> buffer = stackalloc byte[StackFormatBytes];
-        Utf8Formatter.TryFormat(value, buffer, out var written, new StandardFormat('O'));
-        WriteUtf8(buffer[..TrimFraction(buffer[..written])]);
+        var start = StartField(FormattedBytes);
+        if (value.Kind == DateTimeKind.Local)
+        {
+            // The offset of local time comes from the time zone: the formatter looks it up.
+            Utf8Formatter.TryFormat(value, _span[start..], out var written, new StandardFormat('O'));
+            _position = start + TrimFraction(_span.Slice(start, written));
+        }
+        else
+        {
+            _position = start + WriteIso(_span[start..], value);
+            if (value.Kind == DateTimeKind.Utc)
+            {
+                _span[_position++] = (byte)'Z';
+            }
+        }
+
+        QuoteIfNotPlain(start);
     }
 
     /// <summary>Writes a <see cref="DateTimeOffset"/> as System.Text.Json does: ISO 8601, trailing zeros of the fraction trimmed.</summary>
     public void WriteDateTimeOffset(DateTimeOffset value)
     {
-        Span<byte> buffer = stackalloc byte[StackFormatBytes];
-        Utf8Formatter.TryFormat(value, buffer, out var written, new StandardFormat('O'));
-        WriteUtf8(buffer[..TrimFraction(buffer[..written])]);
+        var start = StartField(FormattedBytes);
+        var end = start + WriteIso(_span[start..], value.DateTime);
+        var offset = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
+        _span[end] = offset < 0 ? (byte)'-' : (byte)'+';
+        var minutes = (uint)Math.Abs(offset);
+        WriteTwoDigits(_span, end + 1, minutes / 60);
+        _span[end + 3] = (byte)':';
+        WriteTwoDigits(_span, end + 4, minutes % 60);
+        _position = end + 6;
+        QuoteIfNotPlain(start);
     }
+
+    /// <summary>Writes a <see cref="DateOnly"/> as System.Text.Json does: <c>yyyy-MM-dd</c>.</summary>
+    public void WriteDate(DateOnly value)
+    {
+        var start = StartField(FormattedBytes);
+        value.TryFormat(_span[start..], out var written, "O", CultureInfo.InvariantCulture);
+        _position = start + written;
+        QuoteIfNotPlain(start);
+    }
+
+    /// <summary>Writes a <see cref="TimeSpan"/> as System.Text.Json does: the constant format, <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    public void WriteTimeSpan(TimeSpan value)
+    {
+        var start = StartField(FormattedBytes);
+        value.TryFormat(_span[start..], out var written, "c", CultureInfo.InvariantCulture);
+        _position = start + written;
+        QuoteIfNotPlain(start);
+    }
+
+    /// <summary>Writes a <see cref="TimeOnly"/> as System.Text.Json does: <c>hh:mm:ss[.fffffff]</c>.</summary>
+    public void WriteTime(TimeOnly value) => WriteTimeSpan(value.ToTimeSpan());
 
     /// <summary>Writes an enum value by name (<c>A, B</c> for a combination of flags, the number when it has no name).</summary>
     public void WriteEnum<TEnum>(TEnum value)
         where TEnum : struct, Enum
-        => WriteEnum(value, default);
+    {
+        if (CsvEnumNames<TEnum>.Find(value) is { } name)
+        {
+            // A single member's name is an identifier: it needs quotes only when the delimiter is a letter or digit.
+            WritePlain(name);
+            return;
+        }
+
+        WriteEnum(value, default);
+    }
 
     /// <summary>Writes an enum value with an enum <paramref name="format"/> (<c>G</c>, <c>D</c>, <c>X</c>, <c>F</c>).</summary>
     public void WriteEnum<TEnum>(TEnum value, scoped ReadOnlySpan<char> format)
         where TEnum : struct, Enum
     {
-        Span<char> buffer = stackalloc char[StackFormatBytes];
+        Span<char> buffer = stackalloc char[FormattedBytes * 2];
         if (Enum.TryFormat(value, buffer, out var written, format))
         {
             WriteText(buffer[..written], guard: false);
             return;
         }
 
-        for (var size = StackFormatBytes * 4; ; size *= 2)
+        for (var size = buffer.Length * 4; ; size *= 2)
         {
             var rented = ArrayPool<char>.Shared.Rent(size);
             try
@@ -198,10 +261,12 @@ public ref struct CsvFieldWriter
     /// <summary>Writes an empty field, as for <see langword="null"/>.</summary>
     public void WriteEmpty()
     {
-        if (StartField())
+        if (_fieldCount == 0)
         {
             _firstFieldEmpty = true;
         }
+
+        StartField(0);
     }
 
     /// <summary>Writes <paramref name="count"/> empty fields, as for the columns of a <see langword="null"/> object.</summary>
@@ -213,16 +278,22 @@ public ref struct CsvFieldWriter
         }
     }
 
-    /// <summary>Ends the record with CRLF; the next field starts a new record.</summary>
+    /// <summary>Ends the record with CRLF and hands it to the output; the next field starts a new record.</summary>
     public void EndRecord()
     {
+        Reserve(4);
         if (_fieldCount == 1 && _firstFieldEmpty)
         {
             // A lone empty field would be a blank line, which readers skip: quote it so the record survives.
-            _output.Write("\"\""u8);
+            _span[_position++] = (byte)'"';
+            _span[_position++] = (byte)'"';
         }
 
-        _output.Write("\r\n"u8);
+        _span[_position++] = (byte)'\r';
+        _span[_position++] = (byte)'\n';
+        _output.Advance(_position);
+        _span = default;
+        _position = 0;
         _fieldCount = 0;
         _firstFieldEmpty = false;
     }
@@ -235,31 +306,44 @@ public ref struct CsvFieldWriter
             return;
         }
 
-        StartField();
         var prefix = guard && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        if (!NeedsQuotes(text))
+        if (text.IndexOfAny(_delimiter.SpecialChars) >= 0)
         {
-            if (prefix)
-            {
-                _output.Write("'"u8);
-            }
-
-            Utf8Text.Write(_output, text);
+            WriteQuoted(text, prefix);
             return;
         }
 
-        _output.Write(prefix ? "\"'"u8 : "\""u8);
+        StartField(0);
+        if (prefix)
+        {
+            Reserve(1);
+            _span[_position++] = (byte)'\'';
+        }
+
+        WriteUtf16(text);
+    }
+
+    private void WriteQuoted(scoped ReadOnlySpan<char> text, bool prefix)
+    {
+        StartField(2);
+        _span[_position++] = (byte)'"';
+        if (prefix)
+        {
+            _span[_position++] = (byte)'\'';
+        }
+
         for (var quote = text.IndexOf('"'); quote >= 0; quote = text.IndexOf('"'))
         {
-            Utf8Text.Write(_output, text[..(quote + 1)]);
-            _output.Write("\""u8);
+            WriteUtf16(text[..(quote + 1)]);
+            WriteAscii((byte)'"');
             text = text[(quote + 1)..];
         }
 
-        Utf8Text.Write(_output, text);
-        _output.Write("\""u8);
+        WriteUtf16(text);
+        WriteAscii((byte)'"');
     }
 
+    /// <summary>Writes UTF-8 that may need quotes (a column name).</summary>
     private void WriteUtf8(scoped ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty)
@@ -268,42 +352,306 @@ public ref struct CsvFieldWriter
             return;
         }
 
-        StartField();
-        if (!NeedsQuotes(utf8))
+        if (utf8.IndexOfAny(_delimiter.SpecialBytes) < 0)
         {
-            _output.Write(utf8);
+            WritePlain(utf8, checkDelimiter: false);
             return;
         }
 
-        _output.Write("\""u8);
+        StartField(0);
+        WriteQuoted(utf8);
+    }
+
+    private void WriteQuoted(scoped ReadOnlySpan<byte> utf8)
+    {
+        WriteAscii((byte)'"');
         for (var quote = utf8.IndexOf((byte)'"'); quote >= 0; quote = utf8.IndexOf((byte)'"'))
         {
-            _output.Write(utf8[..(quote + 1)]);
-            _output.Write("\""u8);
+            WriteBytes(utf8[..(quote + 1)]);
+            WriteAscii((byte)'"');
             utf8 = utf8[(quote + 1)..];
         }
 
-        _output.Write(utf8);
-        _output.Write("\""u8);
+        WriteBytes(utf8);
+        WriteAscii((byte)'"');
     }
 
-    private readonly bool NeedsQuotes(ReadOnlySpan<char> text)
-        => text.IndexOfAny(_delimiter, '"', '\r') >= 0 || text.Contains('\n');
-
-    private readonly bool NeedsQuotes(ReadOnlySpan<byte> utf8)
-        => utf8.IndexOfAny((byte)_delimiter, (byte)'"', (byte)'\r') >= 0 || utf8.Contains((byte)'\n');
-
-    /// <summary>Writes the delimiter before every field but the first; <see langword="true"/> for the first.</summary>
-    private bool StartField()
+    /// <summary>Writes a short non-empty value of letters, digits, <c>-+.:</c> (a name, a literal), quoted if the delimiter is one of those.</summary>
+    private void WritePlain(scoped ReadOnlySpan<byte> utf8, bool checkDelimiter = true)
     {
-        if (_fieldCount++ == 0)
+        if (checkDelimiter && !_delimiter.IsPlain)
         {
-            return true;
+            WriteUtf8(utf8);
+            return;
         }
 
-        Span<byte> delimiter = [(byte)_delimiter];
-        _output.Write(delimiter);
-        return false;
+        var start = StartField(utf8.Length);
+        utf8.CopyTo(_span[start..]);
+        _position = start + utf8.Length;
+    }
+
+    /// <summary>Formats <paramref name="value"/> at the current position; returns its length.</summary>
+    private int FormatAt<T>(T value, scoped ReadOnlySpan<char> format)
+        where T : IUtf8SpanFormattable
+    {
+        int written;
+        for (var size = FormattedBytes * 4; !value.TryFormat(_span[_position..], out written, format, CultureInfo.InvariantCulture); size *= 2)
+        {
+            // Only a custom format makes a value this long. What is before this field is complete: hand it over.
+            Reserve(size);
+        }
+
+        _position += written;
+        if (written == 0 && _fieldCount == 1)
+        {
+            _firstFieldEmpty = true;
+        }
+
+        return written;
+    }
+
+    private void QuoteIfNotPlain(int start)
+    {
+        if (!_delimiter.IsPlain)
+        {
+            QuoteIfNeeded(_position - start);
+        }
+    }
+
+    /// <summary>Quotes the <paramref name="length"/> bytes just written if they hold a character that needs it.</summary>
+    private void QuoteIfNeeded(int length)
+    {
+        var start = _position - length;
+        var field = _span.Slice(start, length);
+        if (field.IndexOfAny(_delimiter.SpecialBytes) < 0)
+        {
+            return;
+        }
+
+        // Rare: a custom format, or a letter or digit for a delimiter. Copy the field aside and write it again, quoted.
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        field.CopyTo(rented);
+        _position = start;
+        WriteQuoted(rented.AsSpan(0, length));
+        ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    /// <summary>Writes the delimiter before every field but the first and makes room for <paramref name="bytes"/> more; returns where the field starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int StartField(int bytes)
+    {
+        Reserve(bytes + 1);
+        if (_fieldCount++ != 0)
+        {
+            _span[_position++] = _delimiter.Byte;
+        }
+
+        return _position;
+    }
+
+    private void WriteUtf16(scoped ReadOnlySpan<char> text)
+    {
+        while (true)
+        {
+            Reserve(text.Length <= MaxChunkBytes / 3 ? text.Length * 3 : MaxChunkBytes);
+            Utf8.FromUtf16(text, _span[_position..], out var read, out var written, replaceInvalidSequences: true, isFinalBlock: true);
+            _position += written;
+            if (read == text.Length)
+            {
+                return;
+            }
+
+            text = text[read..];
+        }
+    }
+
+    private void WriteBytes(scoped ReadOnlySpan<byte> utf8)
+    {
+        while (true)
+        {
+            Reserve(Math.Min(utf8.Length, MaxChunkBytes));
+            var count = Math.Min(utf8.Length, _span.Length - _position);
+            utf8[..count].CopyTo(_span[_position..]);
+            _position += count;
+            if (count == utf8.Length)
+            {
+                return;
+            }
+
+            utf8 = utf8[count..];
+        }
+    }
+
+    private void WriteAscii(byte value)
+    {
+        Reserve(1);
+        _span[_position++] = value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Reserve(int bytes)
+    {
+        if ((uint)(_span.Length - _position) < (uint)bytes)
+        {
+            Grow(bytes);
+        }
+    }
+
+    /// <summary>Hands what is written over and takes a new span of at least <paramref name="bytes"/>.</summary>
+    private void Grow(int bytes)
+    {
+        if (_position > 0)
+        {
+            _output.Advance(_position);
+        }
+
+        _span = _output.GetSpan(Math.Max(bytes, MinimumSpan));
+        _position = 0;
+    }
+
+    /// <summary>
+    /// Writes the date and time of <paramref name="clock"/> as the round-trip format (<c>O</c>) does, trailing
+    /// zeros of the seven-digit fraction trimmed as System.Text.Json trims them; returns the length.
+    /// </summary>
+    private static int WriteIso(Span<byte> destination, DateTime clock)
+    {
+        // One length check up front: every index below is a constant within it.
+        var iso = destination[..27];
+        clock.Deconstruct(out int year, out int month, out int day);
+        var ticks = clock.Ticks;
+        var seconds = (uint)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
+        var fraction = (uint)(ticks % TimeSpan.TicksPerSecond);
+
+        var century = (uint)year / 100;
+        WriteTwoDigits(iso, 0, century);
+        WriteTwoDigits(iso, 2, (uint)year - (century * 100));
+        iso[4] = (byte)'-';
+        WriteTwoDigits(iso, 5, (uint)month);
+        iso[7] = (byte)'-';
+        WriteTwoDigits(iso, 8, (uint)day);
+        iso[10] = (byte)'T';
+        WriteTwoDigits(iso, 11, seconds / 3600);
+        iso[13] = (byte)':';
+        WriteTwoDigits(iso, 14, seconds / 60 % 60);
+        iso[16] = (byte)':';
+        WriteTwoDigits(iso, 17, seconds % 60);
+        if (fraction == 0)
+        {
+            return 19;
+        }
+
+        var digits = 7;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            digits--;
+        }
+
+        iso[19] = (byte)'.';
+        for (var i = 19 + digits; i > 19; i--)
+        {
+            var next = fraction / 10;
+            iso[i] = (byte)('0' + (fraction - (next * 10)));
+            fraction = next;
+        }
+
+        return 20 + digits;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteTwoDigits(Span<byte> destination, int offset, uint value)
+    {
+        var tens = value / 10;
+        destination[offset] = (byte)('0' + tens);
+        destination[offset + 1] = (byte)('0' + (value - (tens * 10)));
+    }
+
+    /// <summary>
+    /// Writes a decimal whose digits fit in 64 bits as its general format does: every digit of its scale, never
+    /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
+    /// formatter: 0 is returned and nothing written.
+    /// </summary>
+    private int WriteDecimal(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        return bits[2] != 0 || mantissa == 0 ? 0 : WriteScaled(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0);
+    }
+
+    /// <summary>
+    /// Writes a double that is a decimal of at most 15 significant digits between 0.001 and 10^14 (a price, a
+    /// weight) as its shortest round-trip text, which is then those digits (<c>17.415</c>); returns the length.
+    /// Other values are left to the formatter: 0 is returned and nothing written.
+    /// </summary>
+    /// <remarks>
+    /// With <c>m / 10^k == |value|</c> for an integer m below 10^15, <c>m·10^-k</c> parses back to the value
+    /// (the division of two exact doubles rounds as parsing does), and no shorter decimal does: one digit fewer
+    /// moves the value by at least 10^-15 of itself, more than the spacing of doubles. The smallest such k gives
+    /// the fewest digits; a trailing zero in m means that reasoning did not hold, and the formatter decides.
+    /// </remarks>
+    private int WriteShortDouble(double value)
+    {
+        var magnitude = Math.Abs(value);
+        if (!(magnitude >= 1e-3 && magnitude < 1e14))
+        {
+            return 0;
+        }
+
+        for (var k = 0; k < 18; k++)
+        {
+            var scaled = magnitude * Pow10[k];
+            if (scaled >= 1e15)
+            {
+                return 0;
+            }
+
+            if (scaled == Math.Floor(scaled) && scaled / Pow10[k] == magnitude)
+            {
+                var mantissa = (ulong)scaled;
+                return k > 0 && mantissa % 10 == 0 ? 0 : WriteScaled(mantissa, k, value < 0);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly <paramref name="scale"/> places.</summary>
+    private int WriteScaled(ulong mantissa, int scale, bool negative)
+    {
+        var field = _span[_position..];
+        var sign = negative ? 1 : 0;
+        if (negative)
+        {
+            field[0] = (byte)'-';
+        }
+
+        // At most 20 digits and 28 places of scale: "-0." and 28 digits fit the reserved bytes.
+        mantissa.TryFormat(field[sign..], out var digits, default, CultureInfo.InvariantCulture);
+        var length = sign + digits;
+        if (scale > 0)
+        {
+            if (digits > scale)
+            {
+                var point = length - scale;
+                field[point..length].CopyTo(field[(point + 1)..]);
+                field[point] = (byte)'.';
+                length++;
+            }
+            else
+            {
+                // 0.0…digits: the digits move right past "0." and the zeros that lead the fraction.
+                var shift = 2 + scale - digits;
+                field[sign..length].CopyTo(field[(sign + shift)..]);
+                field[sign] = (byte)'0';
+                field[sign + 1] = (byte)'.';
+                field.Slice(sign + 2, scale - digits).Fill((byte)'0');
+                length += shift;
+            }
+        }
+
+        _position += length;
+        return length;
     }
 
     /// <summary>
@@ -329,5 +677,19 @@ public ref struct CsvFieldWriter
         var offset = iso[(Dot + 1 + Digits)..];
         offset.CopyTo(iso[end..]);
         return end + offset.Length;
+    }
+
+    /// <summary>
+    /// Whether the invariant text of every value of <typeparamref name="T"/> in its default format is made of
+    /// digits, letters and <c>-+.:</c> only (numbers, including <c>NaN</c> and <c>-Infinity</c>, and Guids).
+    /// </summary>
+    private static class PlainText<T>
+    {
+        public static readonly bool Always =
+            typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short) || typeof(T) == typeof(sbyte)
+            || typeof(T) == typeof(uint) || typeof(T) == typeof(ulong) || typeof(T) == typeof(ushort) || typeof(T) == typeof(byte)
+            || typeof(T) == typeof(nint) || typeof(T) == typeof(nuint) || typeof(T) == typeof(Int128) || typeof(T) == typeof(UInt128)
+            || typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half) || typeof(T) == typeof(decimal)
+            || typeof(T) == typeof(Guid);
     }
 }

@@ -9,7 +9,7 @@ namespace Streaming;
 public sealed class CsvFormatter<T, TWriter> : StreamFormatter<T>
     where TWriter : ICsvRowWriter<T>
 {
-    private readonly char _delimiter;
+    private readonly CsvDelimiter _delimiter;
     private readonly bool _injectionGuard;
     private readonly bool _byteOrderMark;
 
@@ -20,8 +20,7 @@ public sealed class CsvFormatter<T, TWriter> : StreamFormatter<T>
     /// programs need to read the file as UTF-8.</param>
     public CsvFormatter(char delimiter = ',', bool injectionGuard = true, bool byteOrderMark = false)
     {
-        CsvFieldWriter.ThrowIfInvalidDelimiter(delimiter);
-        _delimiter = delimiter;
+        _delimiter = CsvDelimiter.For(delimiter);
         _injectionGuard = injectionGuard;
         _byteOrderMark = byteOrderMark;
     }

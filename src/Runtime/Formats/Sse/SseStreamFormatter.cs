@@ -15,7 +15,8 @@ namespace Streaming;
 /// <remarks>
 /// Nothing an item holds can start a field or an event of its own: text data is split at every line break
 /// (LF, CRLF, CR) into <c>data:</c> lines, JSON never holds a raw line break, and an event type or id with a
-/// line break is refused before anything of the event is written.
+/// line break is refused before anything of the event is written. So is one with NUL: parsers that follow the
+/// specification ignore an id holding NUL, which would silently break resuming with <c>Last-Event-ID</c>.
 /// </remarks>
 public abstract class SseStreamFormatter<T> : StreamFormatter<T>
 {
@@ -92,16 +93,16 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
     }
 
     /// <summary>Writes the <c>event:</c>, <c>id:</c> and <c>retry:</c> fields of <paramref name="item"/>.</summary>
-    /// <exception cref="InvalidOperationException">The event type or id holds a line break; nothing is written, so the
-    /// stream can still end with an <c>error</c> event.</exception>
+    /// <exception cref="InvalidOperationException">The event type or id holds a line break or NUL; nothing is written,
+    /// so the stream can still end with an <c>error</c> event.</exception>
     protected void WriteFields<TData>(IBufferWriter<byte> output, in SseItem<TData> item)
     {
-        // SseItem<T> refuses line breaks itself; checking again costs little and keeps a forged one out.
+        // SseItem<T> refuses line breaks itself, not NUL; checking again costs little and keeps a forged one out.
         var eventType = item.EventType;
         var eventId = item.EventId;
-        if (HasLineBreak(eventType) || HasLineBreak(eventId))
+        if (IsUnsafeField(eventType) || IsUnsafeField(eventId))
         {
-            throw new InvalidOperationException("An SSE event type or id cannot contain a line break.");
+            throw new InvalidOperationException("An SSE event type or id cannot contain a line break or NUL.");
         }
 
         _eventOpen = true;
@@ -152,5 +153,5 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
         output.Write("\n"u8);
     }
 
-    private static bool HasLineBreak(string? text) => text is not null && text.AsSpan().IndexOfAny('\r', '\n') >= 0;
+    private static bool IsUnsafeField(string? text) => text is not null && text.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0;
 }
