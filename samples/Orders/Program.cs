@@ -1,6 +1,7 @@
 using Orders;
 using Orders.Data;
 using Orders.Live;
+using Orders.Relay;
 using Streaming;
 
 // The content root is the app's own folder, so `dotnet run --project samples/Orders` finds wwwroot from anywhere.
@@ -12,6 +13,8 @@ builder.Services.Configure<StreamingOptions>(builder.Configuration.GetSection("S
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrderFeed>();
 builder.Services.AddHostedService<ShopSimulator>();
+// /relay/orders reads an upstream order stream with Streaming.Generators.Client and streams it on.
+builder.Services.AddOrderRelay();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
 // Error responses (a stream's 400 for a bad query value, a minimal API's 400 for a malformed order) are
 // ProblemDetails written by the application's problem details service.

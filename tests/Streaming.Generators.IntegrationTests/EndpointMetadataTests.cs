@@ -21,8 +21,10 @@ public sealed class EndpointMetadataTests(ConventionsServer server) : IClassFixt
 
         var readings = paths.GetProperty("/readings").GetProperty("get");
         var ok = readings.GetProperty("responses").GetProperty("200").GetProperty("content");
-        Assert.Equal(["application/x-ndjson"], ok.EnumerateObject().Select(p => p.Name));
+        // NDJSON under both its names: application/x-ndjson (the default) and JSON Lines.
+        Assert.Equal(["application/x-ndjson", "application/jsonl"], ok.EnumerateObject().Select(p => p.Name));
         Assert.EndsWith("/Reading", ok.GetProperty("application/x-ndjson").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/Reading", ok.GetProperty("application/jsonl").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
         Assert.True(readings.GetProperty("responses").TryGetProperty("400", out _), "Bad input's 400 is not documented.");
         var count = Assert.Single(readings.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "count");
         Assert.Equal("query", count.GetProperty("in").GetString());

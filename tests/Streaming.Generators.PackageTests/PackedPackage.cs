@@ -1,6 +1,6 @@
 namespace Streaming.Generators.PackageTests;
 
-/// <summary>The package, packed once from this checkout into a throw-away local feed.</summary>
+/// <summary>The packages (the server package and the client), packed once from this checkout into a throw-away local feed.</summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
     public const string Version = "0.1.0-packagetest";
@@ -11,8 +11,13 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public string Path => System.IO.Path.Combine(Feed, $"Streaming.Generators.{Version}.nupkg");
 
-    public Task InitializeAsync()
-        => DotNet.RunAsync(DotNet.RepositoryRoot(), "pack", "src/Runtime/Streaming.Generators.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+    public string ClientPath => System.IO.Path.Combine(Feed, $"Streaming.Generators.Client.{Version}.nupkg");
+
+    public async Task InitializeAsync()
+    {
+        await DotNet.RunAsync(DotNet.RepositoryRoot(), "pack", "src/Runtime/Streaming.Generators.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        await DotNet.RunAsync(DotNet.RepositoryRoot(), "pack", "src/Client/Streaming.Generators.Client.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+    }
 
     public Task DisposeAsync()
     {

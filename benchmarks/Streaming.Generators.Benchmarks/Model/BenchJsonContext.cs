@@ -8,5 +8,6 @@ namespace Streaming.Generators.Benchmarks.Model;
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(IAsyncEnumerable<Order>))]
 [JsonSerializable(typeof(Tick))]
+[JsonSerializable(typeof(SaleRow))]
 [JsonSerializable(typeof(IAsyncEnumerable<Tick>))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -63,3 +63,6 @@ public sealed partial record OrderRow(
 /// <summary>An item that carries the moment it was yielded (a <see cref="System.Diagnostics.Stopwatch"/> timestamp),
 /// so the client can tell how long it took to arrive.</summary>
 public sealed record Tick(int Sequence, long YieldedAt);
+
+/// <summary>The sample's order as its streams send it: four scalars, one object per item.</summary>
+public sealed record SaleRow(long Id, int CustomerId, decimal Total, DateTime CreatedAt);

@@ -54,7 +54,7 @@ public static class StreamEndpointConventions
             AddRequestParameters(builder, method, requestParameters);
         }
 
-        builder.WithMetadata(metadata, new ProducesResponseTypeMetadata(StatusCodes.Status200OK, responseType, [metadata.ContentType]));
+        builder.WithMetadata(metadata, new ProducesResponseTypeMetadata(StatusCodes.Status200OK, responseType, StreamFormats.MediaTypes(metadata.Format)));
         if (requestParameters.Length > 0)
         {
             builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), s_problemContentTypes));

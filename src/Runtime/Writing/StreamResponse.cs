@@ -122,6 +122,10 @@ public static class StreamResponse
                 {
                     outcome = EndedEarly(request);
                 }
+                else
+                {
+                    CompletionTrailers.Append(context, body.SentItems);
+                }
             }
         }
         catch (Exception exception)
@@ -342,6 +346,7 @@ public static class StreamResponse
         // Servers and middleware that buffer (IIS, HTTP.sys, response compression) pass each write on from here.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         formatter.PrepareResponse(context.Response);
+        CompletionTrailers.Declare(context);
     }
 
     private static StreamOutcome EndedEarly(StreamRequest request) => request.EarlyOutcome;

@@ -70,6 +70,13 @@ public sealed class StreamedLines(HttpResponseMessage response, Stream body) : I
         return started.Elapsed;
     }
 
+    /// <summary>Reads the end of a complete body: no further line, and no cut (which would throw).</summary>
+    public async Task CompleteAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        Assert.Null(await _reader.ReadLineAsync(deadline.Token));
+    }
+
     public async Task<JsonElement> NextJsonAsync(TimeSpan timeout, string what)
         => JsonDocument.Parse(await NextAsync(timeout, what)).RootElement;
 
