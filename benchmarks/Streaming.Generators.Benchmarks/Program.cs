@@ -13,6 +13,7 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   deployment NATIVE JIT DATABASE [--rounds R]   the sample as a NativeAOT executable and as the JIT build
 //                               (Orders.dll): start-up, idle and streaming memory, on copies of a seeded database
 //   spin Class.Method [seconds]  runs one micro-benchmark in a loop, for a profiler such as perf
+//   cputime Class [rounds] [seconds]  one class's benchmarks interleaved round by round, timed by thread CPU time
 //   server [--profile-allocations]  the Kestrel side of e2e, latency and memory (started by them); with
 //                               --profile-allocations, /_allocations samples what the server allocates
 //   anything else               BenchmarkDotNet: per-item JSON, per-row CSV, generator build time
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "verify" => Verification.Run(),
     "deployment" => await DeploymentRun.RunAsync(args[1], args[2], args[3], Option("--rounds", 5)),
     "spin" => Spin.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10),
+    "cputime" => CpuTimeRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5),
     "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations")),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
     "concurrent" => await ConcurrentRun.RunAsync(Option("--items", 1_000), Option("--seconds", 10), Option("--rounds", 3), ServerGc()),

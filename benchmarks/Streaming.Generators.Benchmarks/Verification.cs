@@ -17,7 +17,7 @@ public static class Verification
 
         var json = new JsonItemBenchmarks();
         var generated = json.Output(json.Generated);
-        foreach (var (name, run) in new (string, Action)[] { ("hand-written", json.HandWritten), ("reflection", json.Reflection), ("STJ source-generated", json.SourceGenerated) })
+        foreach (var (name, run) in new (string, Action)[] { ("hand-written", json.HandWritten), ("STJ 11 JSON Lines", json.JsonLines), ("reflection", json.Reflection), ("STJ source-generated", json.SourceGenerated) })
         {
             var other = json.Output(run);
             var same = generated.AsSpan().SequenceEqual(other);

@@ -66,17 +66,17 @@ public sealed class SseFormatterTests
     /// <summary>Writes the start of a reading, and for any but the first, throws halfway.</summary>
     private sealed class HalfWrittenReading : IJsonItemWriter<Reading>
     {
-        public static void Write(Utf8JsonWriter writer, Reading value)
+        public static void Write(ref JsonOutput output, Reading value)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("sequence", value.Sequence);
+            output.WriteRaw("{\"sequence\":"u8);
+            output.WriteNumber(value.Sequence);
             if (value.Sequence > 1)
             {
-                writer.Flush();
+                output.Commit();
                 throw new InvalidOperationException("The writer failed halfway.");
             }
 
-            writer.WriteEndObject();
+            output.WriteRaw("}"u8);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Streaming.Generators.Model;
 using Streaming.Generators.Tests.Infrastructure;
 
 namespace Streaming.Generators.Tests;
@@ -46,6 +47,39 @@ public sealed class IncrementalityTests
         Assert.Contains(result.TrackedSteps[StepNames.Endpoints].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         // The element type did not change, so its writer is not emitted again.
         Assert.All(result.TrackedSteps[StepNames.JsonTypes].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+    }
+
+    [Fact]
+    public void Methods_that_stream_the_same_type_read_it_once_per_compilation()
+    {
+        // Roslyn runs the method transform for every method on every compilation: the element type, and every
+        // type it reaches, is read for the first method and shared by the others.
+        var compilation = GeneratorHarness.Compile("""
+            using System.Collections.Generic;
+            using Streaming;
+
+            namespace Shop;
+
+            public sealed record Line(string Sku, int Quantity);
+
+            public sealed record Order(int Id, List<Line> Lines);
+
+            public static class Orders
+            {
+                [Stream(Format.NdJson, "/orders/a")]
+                public static IEnumerable<Order> A() => [];
+
+                [Stream(Format.NdJson, "/orders/b")]
+                public static IEnumerable<Order> B() => [];
+            }
+            """);
+
+        var result = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var methods = result.TrackedSteps[StepNames.StreamMethods].SelectMany(s => s.Outputs).Select(o => (MethodParseResult)o.Value).ToList();
+        Assert.Equal(2, methods.Count);
+        Assert.Equal(2, methods[0].JsonTypes.Count);
+        Assert.All(Enumerable.Range(0, 2), i => Assert.Same(methods[0].JsonTypes[i], methods[1].JsonTypes[i]));
     }
 
     [Theory]

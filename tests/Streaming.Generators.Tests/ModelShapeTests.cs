@@ -180,7 +180,7 @@ public sealed class ModelShapeTests
         Assert.Contains("'Streams.Mine'", notASequence.GetMessage(), StringComparison.Ordinal);
 
         // The user's Guid is an object of ours: a JSON object, and CSV columns of its own.
-        Assert.Contains("global::Streaming.Generated.MyApp.GuidJsonWriter.Write(writer, value.Key);", run.Source("MyApp.RowJsonWriter.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::Streaming.Generated.MyApp.GuidJsonWriter.Write(ref output, value.Key);", run.Source("MyApp.RowJsonWriter.g.cs"), StringComparison.Ordinal);
         Assert.Contains("fields.WriteName(\"Key.Value\"u8);", run.Source("MyApp.RowCsvWriter.g.cs"), StringComparison.Ordinal);
     }
 
@@ -215,7 +215,7 @@ public sealed class ModelShapeTests
         Snapshot.Match(run.Source("Forum.CommentJsonWriter.g.cs"), "Comment.JsonWriter");
 
         // Author is reached by a recursive type in one method and streamed alone in another: its one writer checks.
-        Assert.Contains("global::Streaming.JsonDepth.Check(writer);", run.Source("Forum.AuthorJsonWriter.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::Streaming.JsonDepth.Check(ref output);", run.Source("Forum.AuthorJsonWriter.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -326,8 +326,8 @@ public sealed class ModelShapeTests
         var source = run.Source("Telemetry.SpanJsonWriter.g.cs");
         Assert.DoesNotContain("JsonFallback", source, StringComparison.Ordinal);
         Assert.Contains("global::Streaming.JsonSequence.Of(value.Links)", source, StringComparison.Ordinal);
-        Assert.Contains("global::Streaming.JsonKeys.WritePropertyName(writer, ", source, StringComparison.Ordinal);
-        Assert.Contains("writer.WriteBase64String(s_TraceId, value.TraceId.Span);", source, StringComparison.Ordinal);
+        Assert.Contains("global::Streaming.JsonKeys.WritePropertyName(ref output, ", source, StringComparison.Ordinal);
+        Assert.Contains("output.WriteBase64(value.TraceId.Span);", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public class GeneratorBenchmarks
     private SyntaxTree _unrelated = null!;
     private SyntaxTree _edited = null!;
     private GeneratorDriver _warm = null!;
+    private GeneratorDriver _warmFloor = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +29,7 @@ public class GeneratorBenchmarks
         _unrelated = _compilation.SyntaxTrees.Single(tree => tree.FilePath == SyntheticProject.UnrelatedPath);
         _edited = CSharpSyntaxTree.ParseText(SyntheticProject.Unrelated(1), ParseOptions, SyntheticProject.UnrelatedPath);
         _warm = CreateDriver(trackSteps: false).RunGenerators(_compilation);
+        _warmFloor = CreateDriver(trackSteps: false, new AttributeFloorGenerator()).RunGenerators(_compilation);
     }
 
     /// <summary>A new driver on a clone of the compilation, whose symbols are bound afresh.</summary>
@@ -38,9 +40,17 @@ public class GeneratorBenchmarks
     [Benchmark(Description = "After an unrelated edit")]
     public GeneratorDriver AfterUnrelatedEdit() => _warm.RunGenerators(_compilation.ReplaceSyntaxTree(_unrelated, _edited));
 
-    public static GeneratorDriver CreateDriver(bool trackSteps)
+    /// <summary><see cref="AttributeFloorGenerator"/>'s first run: finding the methods and nothing else.</summary>
+    [Benchmark(Description = "Floor: ForAttributeWithMetadataName alone, first run")]
+    public GeneratorDriver FloorFirstRun() => CreateDriver(trackSteps: false, new AttributeFloorGenerator()).RunGenerators(_compilation.Clone());
+
+    /// <summary><see cref="AttributeFloorGenerator"/> after the same edit: what Roslyn re-runs for any attribute-driven generator.</summary>
+    [Benchmark(Description = "Floor: ForAttributeWithMetadataName alone, after an unrelated edit")]
+    public GeneratorDriver FloorAfterUnrelatedEdit() => _warmFloor.RunGenerators(_compilation.ReplaceSyntaxTree(_unrelated, _edited));
+
+    public static GeneratorDriver CreateDriver(bool trackSteps, IIncrementalGenerator? generator = null)
         => CSharpGeneratorDriver.Create(
-            [new StreamGenerator().AsSourceGenerator()],
+            [(generator ?? new StreamGenerator()).AsSourceGenerator()],
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 

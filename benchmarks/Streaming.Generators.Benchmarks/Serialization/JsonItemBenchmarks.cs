@@ -7,11 +7,13 @@ using Streaming.Generators.Benchmarks.Model;
 namespace Streaming.Generators.Benchmarks.Serialization;
 
 /// <summary>
-/// One NDJSON line per item into a reused buffer, four ways, each producing the same bytes (checked by
+/// One NDJSON line per item into a reused buffer, five ways, each producing the same bytes (checked by
 /// <c>verify</c>): our generated writer through the NDJSON formatter, a hand-written <see cref="Utf8JsonWriter"/>
 /// writer, <see cref="JsonSerializer"/> with <see cref="JsonSerializerOptions.Web"/> (reflection metadata) and with
-/// System.Text.Json's source-generated metadata. Every way reuses one <see cref="Utf8JsonWriter"/>, resets it per
-/// item and ends the line with <c>\n</c>, as a streamed response does. Times and allocations are per item.
+/// System.Text.Json's source-generated metadata, each reusing one <see cref="Utf8JsonWriter"/> reset per item and
+/// ending the line with <c>\n</c> as a streamed response does; and System.Text.Json 11's own JSON Lines,
+/// <c>SerializeAsyncEnumerable(PipeWriter, items, typeInfo, topLevelValues: true)</c>, over the same items into the
+/// same buffer. Times and allocations are per item.
 /// </summary>
 [MemoryDiagnoser]
 public class JsonItemBenchmarks
@@ -23,8 +25,24 @@ public class JsonItemBenchmarks
     private readonly NdJsonFormatter<Order, OrderJsonWriter> _generated = new();
     private Utf8JsonWriter _writer = null!;
 
+    private BufferPipeWriter _pipe = null!;
+
     [GlobalSetup]
-    public void Setup() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+    public void Setup()
+    {
+        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        _pipe = new BufferPipeWriter(_buffer);
+    }
+
+#pragma warning disable CS1998 // An iterator that never waits, like the producers of the end-to-end stage.
+    private static async IAsyncEnumerable<Order> Items(Order[] orders)
+#pragma warning restore CS1998
+    {
+        foreach (var order in orders)
+        {
+            yield return order;
+        }
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = SampleData.Count, Description = "Streaming.Generators (generated)")]
     public void Generated()
@@ -72,6 +90,18 @@ public class JsonItemBenchmarks
             JsonSerializer.Serialize(_writer, order, BenchJsonContext.Default.Order);
             _writer.Flush();
             _buffer.Write("\n"u8);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = SampleData.Count, Description = "JsonSerializer.SerializeAsyncEnumerable, JSON Lines (STJ 11, source-generated context)")]
+    public void JsonLines()
+    {
+        _buffer.ResetWrittenCount();
+        var lines = JsonSerializer.SerializeAsyncEnumerable(_pipe, Items(_orders), BenchJsonContext.Default.Order, topLevelValues: true);
+        if (!lines.IsCompletedSuccessfully)
+        {
+            // Nothing here waits: the items are there and every flush completes at once.
+            throw new InvalidOperationException("SerializeAsyncEnumerable did not complete synchronously.", lines.Exception);
         }
     }
 

@@ -20,30 +20,24 @@ internal static class JsonEnumNamesEmitter
             w.Line(Generated.CodeAttribute);
             using (w.Block($"internal static class {type.WriterName}"))
             {
-                foreach (var member in spec.Members)
-                {
-                    w.Line($"private static readonly global::System.Text.Json.JsonEncodedText {Field(member)} = global::System.Text.Json.JsonEncodedText.Encode({Code.Literal(member.JsonName)});");
-                }
-
                 var flags = spec.Members.Where(m => m.Bits != 0).ToList();
                 if (spec.IsFlags && flags.Count > 0)
                 {
-                    w.Line();
                     w.Line("// Members with more bits first: the order in which the converter matches a combination.");
                     w.Line($"private static readonly ulong[] s_flagBits = [{string.Join(", ", flags.Select(m => "0x" + m.Bits.ToString("X", CultureInfo.InvariantCulture) + "UL"))}];");
                     w.Line($"private static readonly string[] s_flagNames = [{string.Join(", ", flags.Select(m => Code.Literal(m.JsonName)))}];");
+                    w.Line();
                 }
 
-                w.Line();
                 w.Line($"/// <summary>Writes <paramref name=\"value\"/> as a JSON string, or as a number when it has no name.</summary>");
-                using (w.Block($"public static void Write(global::System.Text.Json.Utf8JsonWriter writer, {type.Type} value)"))
+                using (w.Block($"public static void Write(ref global::Streaming.JsonOutput output, {type.Type} value)"))
                 {
                     using (w.Block("switch (value)"))
                     {
                         foreach (var member in spec.Members)
                         {
                             w.Line($"case {type.Type}.{Code.Identifier(member.MemberName)}:");
-                            w.Line($"    writer.WriteStringValue({Field(member)});");
+                            w.Line($"    output.WriteRaw({JsonLiteral.Utf8(JsonLiteral.String(member.JsonName))});");
                             w.Line("    return;");
                         }
                     }
@@ -51,7 +45,7 @@ internal static class JsonEnumNamesEmitter
                     w.Line();
                     if (spec.IsFlags && flags.Count > 0)
                     {
-                        using (w.Block("if (global::Streaming.JsonEnumNames.TryWriteFlags(writer, unchecked((ulong)(long)value), s_flagBits, s_flagNames))"))
+                        using (w.Block("if (global::Streaming.JsonEnumNames.TryWriteFlags(ref output, unchecked((ulong)(long)value), s_flagBits, s_flagNames))"))
                         {
                             w.Line("return;");
                         }
@@ -59,13 +53,11 @@ internal static class JsonEnumNamesEmitter
                         w.Line();
                     }
 
-                    w.Line($"writer.WriteNumberValue(({spec.UnderlyingType})value);");
+                    w.Line($"output.WriteNumber(({spec.UnderlyingType})value);");
                 }
             }
         }
 
         return w.ToString();
     }
-
-    private static string Field(JsonEnumMemberSpec member) => "s_" + member.MemberName;
 }

@@ -4,11 +4,10 @@ using Streaming.Generators.Model;
 namespace Streaming.Generators.Emit;
 
 /// <summary>
-/// How each kind of value is written: the one place that turns a <see cref="JsonValueSpec"/> into
-/// <c>Utf8JsonWriter</c> calls, either as a property (with a pre-encoded name) or as a plain value (an array
-/// item, a root element). Null is written wherever the serializer writes it. In the writer of a recursive type
-/// the serializer's depth limit is checked where the serializer checks it: before every item and entry, and
-/// before every property whose value is not null.
+/// How each kind of value is written: the one place that turns a <see cref="JsonValueSpec"/> into calls on
+/// <c>Streaming.JsonOutput</c>. The property name, when there is one, is already written; null is written wherever
+/// the serializer writes it. In the writer of a recursive type the serializer's depth limit is checked where the
+/// serializer checks it: before every item and entry, and before every property value that is not null.
 /// </summary>
 internal sealed class JsonValueEmitter
 {
@@ -35,23 +34,22 @@ internal sealed class JsonValueEmitter
         Always,
     }
 
-    /// <summary>Writes <paramref name="value"/>, an expression read once.</summary>
+    /// <summary>Writes <paramref name="value"/>, an expression read once, as the value of a property (or the root value).</summary>
     /// <param name="spec">How the value is written.</param>
     /// <param name="value">The C# expression of the value.</param>
-    /// <param name="name">The property name (a <c>JsonEncodedText</c> or <c>string</c> expression), or <see langword="null"/> for a plain value.</param>
     /// <param name="hint">A word to name locals after.</param>
     /// <param name="converter">For <see cref="JsonValueKind.Converter"/>, the field holding the converter.</param>
-    public void Write(JsonValueSpec spec, string value, string? name, string hint, string? converter = null)
-        => Write(spec, value, name, hint, converter, !_checkDepth ? DepthCheck.None : name is null ? DepthCheck.Always : DepthCheck.UnlessNull);
+    public void Write(JsonValueSpec spec, string value, string hint, string? converter = null)
+        => Write(spec, value, hint, converter, _checkDepth ? DepthCheck.UnlessNull : DepthCheck.None);
 
-    private void Write(JsonValueSpec spec, string value, string? name, string hint, string? converter, DepthCheck check)
+    private void Write(JsonValueSpec spec, string value, string hint, string? converter, DepthCheck check)
     {
-        if (check == DepthCheck.Always)
+        // A value handed to the serializer is checked whether null or not, as the serializer checks it on entry.
+        if (check == DepthCheck.Always || (check == DepthCheck.UnlessNull && spec.Kind == JsonValueKind.Serializer))
         {
             CheckDepth();
         }
 
-        // A fallback's JsonSerializer call checks the depth itself.
         var checkUnlessNull = check == DepthCheck.UnlessNull && spec.Kind is not (JsonValueKind.Serializer or JsonValueKind.Converter);
         if (spec.IsNullableValueType)
         {
@@ -63,12 +61,12 @@ internal sealed class JsonValueEmitter
                     CheckDepth();
                 }
 
-                WriteValue(spec, local, name, hint, converter, knownNotNull: true);
+                WriteValue(spec, local, hint, converter, knownNotNull: true);
             }
 
             using (_w.Block("else"))
             {
-                WriteNull(name);
+                _w.Line("output.WriteNull();");
             }
 
             return;
@@ -76,10 +74,10 @@ internal sealed class JsonValueEmitter
 
         if (checkUnlessNull && spec.IsReference)
         {
-            WhenNotNull(value, name, hint, local =>
+            WhenNotNull(value, hint, local =>
             {
                 CheckDepth();
-                WriteValue(spec, local, name, hint, converter, knownNotNull: true);
+                WriteValue(spec, local, hint, converter, knownNotNull: true);
             });
             return;
         }
@@ -89,84 +87,68 @@ internal sealed class JsonValueEmitter
             CheckDepth();
         }
 
-        WriteValue(spec, value, name, hint, converter, knownNotNull: false);
+        WriteValue(spec, value, hint, converter, knownNotNull: false);
     }
 
-    private void WriteValue(JsonValueSpec spec, string value, string? name, string hint, string? converter, bool knownNotNull)
+    private void WriteValue(JsonValueSpec spec, string value, string hint, string? converter, bool knownNotNull)
     {
         switch (spec.Kind)
         {
             case JsonValueKind.String:
-                // Utf8JsonWriter writes null for a null string, as the serializer does.
-                Call("WriteString", name, value);
+                // A null string is written as null, as the serializer does.
+                _w.Line($"output.WriteString({value});");
                 break;
             case JsonValueKind.Boolean:
-                Call("WriteBoolean", name, value);
+                _w.Line($"output.WriteBoolean({value});");
                 break;
             case JsonValueKind.Number:
-                WriteNumber(spec, spec.Detail is { } cast ? $"({cast}){value}" : value, name);
+                WriteNumber(spec, spec.Detail is { } cast ? $"({cast}){value}" : value);
+                break;
+            case JsonValueKind.Base64 when !spec.IsReference:
+                // ReadOnlyMemory<byte> and Memory<byte>: never null, written from their span.
+                _w.Line($"output.WriteBase64({value}.Span);");
                 break;
             case JsonValueKind.Base64:
-                if (spec.IsReference)
-                {
-                    WhenNotNull(value, name, hint, local => Call("WriteBase64String", name, local), knownNotNull);
-                }
-                else
-                {
-                    // ReadOnlyMemory<byte> and Memory<byte>: never null, written from their span.
-                    Call("WriteBase64String", name, $"{value}.Span");
-                }
-
+                WhenNotNull(value, hint, local => _w.Line($"output.WriteBase64({local});"), knownNotNull);
                 break;
             case JsonValueKind.Formatted when spec.Numbers != JsonNumberWrite.Plain && FormattedNumberMethod(spec) is { } method:
-                PropertyName(name);
-                _w.Line($"global::Streaming.JsonNumbers.{method}(writer, {value});");
+                _w.Line($"global::Streaming.JsonNumbers.{method}(ref output, {value});");
                 break;
             case JsonValueKind.Formatted:
                 // These methods write null themselves for a null Uri or Version.
-                PropertyName(name);
-                _w.Line($"global::Streaming.JsonValues.{spec.Detail}(writer, {value});");
+                _w.Line($"global::Streaming.JsonValues.{spec.Detail}(ref output, {value});");
                 break;
             case JsonValueKind.Json:
-                WriteJson(spec, value, name, hint, knownNotNull);
+                // Null too: JsonDocument and JsonNode write null themselves.
+                _w.Line($"global::Streaming.JsonValues.WriteJson(ref output, {value});");
                 break;
             case JsonValueKind.EnumName or JsonValueKind.Object:
                 // Object writers write null themselves.
-                PropertyName(name);
-                _w.Line($"{spec.Detail}.Write(writer, {value});");
+                _w.Line($"{spec.Detail}.Write(ref output, {value});");
                 break;
             case JsonValueKind.Array:
-                WhenNotNull(value, name, hint, local => WriteArray(spec, local, name), knownNotNull || !spec.IsReference);
+                WhenNotNull(value, hint, local => WriteArray(spec, local), knownNotNull || !spec.IsReference);
                 break;
             case JsonValueKind.Dictionary:
-                WhenNotNull(value, name, hint, local => WriteDictionary(spec, local, name), knownNotNull);
+                WhenNotNull(value, hint, local => WriteDictionary(spec, local), knownNotNull);
                 break;
             case JsonValueKind.Serializer:
-                PropertyName(name);
-                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(writer, {value});");
+                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(ref output, {value});");
                 break;
             case JsonValueKind.Converter:
-                PropertyName(name);
-                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(writer, {value}, {converter});");
+                _w.Line($"global::Streaming.JsonFallback.Write<{Nullable(spec)}>(ref output, {value}, {converter});");
                 break;
         }
     }
 
     /// <summary>A number, as plain JSON or as <c>[JsonNumberHandling]</c> asks.</summary>
-    private void WriteNumber(JsonValueSpec spec, string number, string? name)
+    private void WriteNumber(JsonValueSpec spec, string number)
     {
         var isFloatingPoint = spec.Type is "double" or "float";
         var method = (spec.Numbers & JsonNumberWrite.AsString) != 0 ? "WriteAsString"
             : (spec.Numbers & JsonNumberWrite.NamedLiterals) != 0 && isFloatingPoint ? "WriteAllowingNamedLiterals"
             : null;
-        if (method is null)
-        {
-            Call("WriteNumber", name, number);
-            return;
-        }
-
-        PropertyName(name);
-        _w.Line($"global::Streaming.JsonNumbers.{method}(writer, {number});");
+        _w.Line(method is null ? $"output.WriteNumber({number});" : $"global::Streaming.JsonNumbers.{method}(ref output, {number});");
     }
 
     /// <summary>For <c>Half</c>, <c>Int128</c> and <c>UInt128</c> under <c>[JsonNumberHandling]</c>, the <c>JsonNumbers</c> method; otherwise <see langword="null"/>.</summary>
@@ -176,55 +158,49 @@ internal sealed class JsonValueEmitter
             : (spec.Numbers & JsonNumberWrite.NamedLiterals) != 0 && spec.Detail == "WriteHalf" ? "WriteAllowingNamedLiterals"
             : null;
 
-    /// <summary>Writes the entries of a dictionary as properties of the current object (for <c>[JsonExtensionData]</c>).</summary>
-    public void WriteEntries(JsonValueSpec dictionary, string value)
+    /// <summary>
+    /// Writes the entries of a dictionary as properties of the current object: of a dictionary, or the
+    /// <c>[JsonExtensionData]</c> of an object. Each entry after the first gets a <c>,</c>; before the first,
+    /// <paramref name="separator"/> (a <see langword="bool"/> local) tells, or <see langword="null"/> when a
+    /// property is always written before.
+    /// </summary>
+    public void WriteEntries(JsonValueSpec dictionary, string value, string? separator)
     {
         var entry = _locals.Next("entry");
-        var check = _checkDepth ? DepthCheck.Always : DepthCheck.None;
         using (_w.Block($"foreach (var {entry} in {Enumerable(dictionary, value)})"))
         {
-            if (dictionary.Key is null || dictionary.Key.Kind == JsonValueKind.String)
-            {
-                Write(dictionary.Element!, $"{entry}.Value", $"{entry}.Key", entry + "Value", null, check);
-            }
-            else
-            {
-                // The key's converter writes the name; the value follows it as a plain value.
-                _w.Line($"global::Streaming.JsonKeys.WritePropertyName(writer, {entry}.Key);");
-                Write(dictionary.Element!, $"{entry}.Value", null, entry + "Value", null, check);
-            }
+            _w.Line(separator is null ? "output.WriteRaw(\",\"u8);" : $"output.WriteSeparator(ref {separator});");
+
+            // A string key is escaped as any name; another key is written as the serializer's converter for its type writes it.
+            _w.Line(dictionary.Key is null || dictionary.Key.Kind == JsonValueKind.String
+                ? $"output.WritePropertyName({entry}.Key);"
+                : $"global::Streaming.JsonKeys.WritePropertyName(ref output, {entry}.Key);");
+            Write(dictionary.Element!, $"{entry}.Value", entry + "Value", null, _checkDepth ? DepthCheck.Always : DepthCheck.None);
         }
     }
 
-    /// <summary>JsonElement and JsonDocument write themselves; a JsonNode writes its values with the serializer's options, as its converter does.</summary>
-    private void WriteJson(JsonValueSpec spec, string value, string? name, string hint, bool knownNotNull)
+    private void WriteArray(JsonValueSpec spec, string value)
     {
-        var isNode = !spec.Type.EndsWith(".JsonElement", System.StringComparison.Ordinal) && !spec.Type.EndsWith(".JsonDocument", System.StringComparison.Ordinal);
-        var writeTo = isNode ? "WriteTo(writer, global::Streaming.JsonFallback.Options)" : "WriteTo(writer)";
-        WhenNotNull(value, name, hint, local =>
-        {
-            PropertyName(name);
-            _w.Line($"{local}.{writeTo};");
-        }, knownNotNull || !spec.IsReference);
-    }
-
-    private void WriteArray(JsonValueSpec spec, string value, string? name)
-    {
-        _w.Line(name is null ? "writer.WriteStartArray();" : $"writer.WriteStartArray({name});");
+        _w.Line("output.WriteStartArray();");
+        var separator = _locals.Next("separator");
+        _w.Line($"var {separator} = false;");
         var item = _locals.Next("item");
         using (_w.Block($"foreach (var {item} in {Enumerable(spec, value)})"))
         {
-            Write(spec.Element!, item, null, item);
+            _w.Line($"output.WriteSeparator(ref {separator});");
+            Write(spec.Element!, item, item, null, _checkDepth ? DepthCheck.Always : DepthCheck.None);
         }
 
-        _w.Line("writer.WriteEndArray();");
+        _w.Line("output.WriteEndArray();");
     }
 
-    private void WriteDictionary(JsonValueSpec spec, string value, string? name)
+    private void WriteDictionary(JsonValueSpec spec, string value)
     {
-        _w.Line(name is null ? "writer.WriteStartObject();" : $"writer.WriteStartObject({name});");
-        WriteEntries(spec, value);
-        _w.Line("writer.WriteEndObject();");
+        _w.Line("output.WriteStartObject();");
+        var separator = _locals.Next("separator");
+        _w.Line($"var {separator} = false;");
+        WriteEntries(spec, value, separator);
+        _w.Line("output.WriteEndObject();");
     }
 
     /// <summary>
@@ -239,7 +215,7 @@ internal sealed class JsonValueEmitter
             : value;
 
     /// <summary>Writes null for a null reference, otherwise runs <paramref name="write"/> on the value read once.</summary>
-    private void WhenNotNull(string value, string? name, string hint, System.Action<string> write, bool knownNotNull = false)
+    private void WhenNotNull(string value, string hint, System.Action<string> write, bool knownNotNull = false)
     {
         if (knownNotNull)
         {
@@ -256,7 +232,7 @@ internal sealed class JsonValueEmitter
 
         using (_w.Block($"if ({local} is null)"))
         {
-            WriteNull(name);
+            _w.Line("output.WriteNull();");
         }
 
         using (_w.Block("else"))
@@ -265,20 +241,7 @@ internal sealed class JsonValueEmitter
         }
     }
 
-    private void CheckDepth() => _w.Line("global::Streaming.JsonDepth.Check(writer);");
-
-    private void Call(string method, string? name, string argument)
-        => _w.Line(name is null ? $"writer.{method}Value({argument});" : $"writer.{method}({name}, {argument});");
-
-    private void PropertyName(string? name)
-    {
-        if (name is not null)
-        {
-            _w.Line($"writer.WritePropertyName({name});");
-        }
-    }
-
-    private void WriteNull(string? name) => _w.Line(name is null ? "writer.WriteNullValue();" : $"writer.WriteNull({name});");
+    private void CheckDepth() => _w.Line("global::Streaming.JsonDepth.Check(ref output);");
 
     /// <summary>The type with <c>?</c> on a reference, which may be null.</summary>
     private static string Nullable(JsonValueSpec spec) => spec.IsReference ? spec.Type + "?" : spec.Type;

@@ -4,13 +4,14 @@ using Streaming.Generators.Model;
 namespace Streaming.Generators.Emit;
 
 /// <summary>
-/// Emits one writer class: for an object, pre-encoded property names and one write per member in the
-/// serializer's order; for any other root element type, the write of that value. Values are written by
-/// <see cref="JsonValueEmitter"/>, enums by name by <see cref="JsonEnumNamesEmitter"/>.
+/// Emits one writer class: for an object, its property names as pre-encoded UTF-8 literals (<c>"id":</c>,
+/// <c>,"name":</c>) and one write per member in the serializer's order; for any other root element type,
+/// the write of that value. Values are written by <see cref="JsonValueEmitter"/>, enums by name by
+/// <see cref="JsonEnumNamesEmitter"/>.
 /// </summary>
 internal static class JsonWriterEmitter
 {
-    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    private const string Output = "ref global::Streaming.JsonOutput output";
 
     public static string HintName(JsonTypeSpec type) => $"{type.WriterNamespace}.{type.WriterName}.g.cs";
 
@@ -42,12 +43,12 @@ internal static class JsonWriterEmitter
                 w.Line("}");
                 w.Line();
                 w.Line("/// <inheritdoc />");
-                using (w.Block($"public static void Write({Writer} writer, {valueType} value)"))
+                using (w.Block($"public static void Write({Output}, {valueType} value)"))
                 {
                     var locals = new LocalNames();
                     if (type.Kind == JsonWriterKind.Value)
                     {
-                        new JsonValueEmitter(w, locals).Write(type.Value!, "value", null, "item");
+                        new JsonValueEmitter(w, locals).Write(type.Value!, "value", "item");
                     }
                     else
                     {
@@ -63,7 +64,7 @@ internal static class JsonWriterEmitter
     }
 
     /// <summary>The fields and accessor names generated for each property, unique within the writer.</summary>
-    private sealed record PropertyCode(JsonPropertySpec Property, string Name, string? Converter, string? Accessor);
+    private sealed record PropertyCode(JsonPropertySpec Property, string? Converter, string? Accessor);
 
     private static List<PropertyCode> PropertyCodes(JsonTypeSpec type)
     {
@@ -82,10 +83,9 @@ internal static class JsonWriterEmitter
         var fields = new List<PropertyCode>();
         foreach (var property in type.Properties)
         {
-            var name = property.IsExtensionData ? "" : Unique("s_" + property.MemberName);
             var converter = property.Value.Kind == JsonValueKind.Converter ? Unique("s_" + property.MemberName + "Converter") : null;
             var accessor = property.Access == MemberAccess.Direct ? null : Unique("Read" + property.MemberName);
-            fields.Add(new PropertyCode(property, name, converter, accessor));
+            fields.Add(new PropertyCode(property, converter, accessor));
         }
 
         return fields;
@@ -93,24 +93,31 @@ internal static class JsonWriterEmitter
 
     private static void EmitFields(SourceWriter w, JsonTypeSpec type, List<PropertyCode> properties)
     {
+        var any = false;
         foreach (var field in properties)
         {
-            if (!field.Property.IsExtensionData)
-            {
-                w.Line($"private static readonly global::System.Text.Json.JsonEncodedText {field.Name} = global::System.Text.Json.JsonEncodedText.Encode({Code.Literal(field.Property.JsonName)});");
-            }
-
             if (field.Converter is not null)
             {
                 w.Line($"private static readonly {field.Property.Value.Detail} {field.Converter} = new {field.Property.Value.Detail}();");
+                any = true;
             }
         }
 
-        if (properties.Count > 0)
+        if (any)
         {
             w.Line();
         }
     }
+
+    /// <summary>Whether a property has certainly been written before this point of the object, certainly not, or it depends on the values.</summary>
+    private enum Written
+    {
+        None,
+        Some,
+        Maybe,
+    }
+
+    private static bool IsConditional(JsonPropertySpec property) => property.IsExtensionData || property.IgnoreWhen != JsonIgnoreWhen.Never;
 
     private static void EmitObject(SourceWriter w, JsonTypeSpec type, List<PropertyCode> properties, LocalNames locals)
     {
@@ -118,21 +125,38 @@ internal static class JsonWriterEmitter
         {
             using (w.Block("if (value is null)"))
             {
-                w.Line("writer.WriteNullValue();");
+                w.Line("output.WriteNull();");
                 w.Line("return;");
             }
 
             w.Line();
         }
 
-        w.Line("writer.WriteStartObject();");
+        if (properties.Count == 0)
+        {
+            w.Line($"output.WriteRaw({JsonLiteral.Utf8("{}")});");
+            return;
+        }
+
+        // Objects and arrays are opened and closed through the output, which counts how deep it is.
+        w.Line("output.WriteStartObject();");
+
+        // A "," is needed before a property when one was written before it. That is known while the properties
+        // so far are always written; after one that may be left out, a local tells.
+        var separator = NeedsSeparator(properties) ? locals.Next("separator") : null;
+        if (separator is not null)
+        {
+            w.Line($"var {separator} = false;");
+        }
+
+        var written = Written.None;
         var previousSpannedLines = false;
         foreach (var field in properties)
         {
             // Each member is written into a fragment first, so a member that takes a block stands apart.
             var fragment = w.Fragment();
-            EmitProperty(fragment, type, field, new JsonValueEmitter(fragment, locals, type.Unbounded), locals);
-            var spansLines = fragment.LineCount > 1;
+            written = EmitProperty(fragment, type, field, new JsonValueEmitter(fragment, locals, type.Unbounded), locals, written, separator);
+            var spansLines = fragment.LineCount > 2;
             if (spansLines || previousSpannedLines)
             {
                 w.Line();
@@ -147,10 +171,32 @@ internal static class JsonWriterEmitter
             w.Line();
         }
 
-        w.Line("writer.WriteEndObject();");
+        w.Line("output.WriteEndObject();");
     }
 
-    private static void EmitProperty(SourceWriter w, JsonTypeSpec type, PropertyCode field, JsonValueEmitter values, LocalNames locals)
+    private static bool NeedsSeparator(List<PropertyCode> properties)
+    {
+        var written = Written.None;
+        foreach (var field in properties)
+        {
+            if (IsConditional(field.Property))
+            {
+                if (written != Written.Some)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                written = Written.Some;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes one property; returns what is known, after it, about properties written.</summary>
+    private static Written EmitProperty(SourceWriter w, JsonTypeSpec type, PropertyCode field, JsonValueEmitter values, LocalNames locals, Written written, string? separator)
     {
         var property = field.Property;
         var read = Read(type, field);
@@ -161,26 +207,49 @@ internal static class JsonWriterEmitter
             w.Line($"var {entries} = {read};");
             using (w.Block($"if ({entries} is not null)"))
             {
-                values.WriteEntries(property.Value, entries);
+                values.WriteEntries(property.Value, entries, written == Written.Some ? null : separator);
             }
 
-            return;
+            return written == Written.Some ? Written.Some : Written.Maybe;
         }
 
         if (property.IgnoreWhen == JsonIgnoreWhen.Never)
         {
-            values.Write(property.Value, read, field.Name, property.MemberName, field.Converter);
-            return;
+            WriteName(w, property.JsonName, written, separator);
+            values.Write(property.Value, read, property.MemberName, field.Converter);
+            return Written.Some;
         }
 
         var local = locals.Next(property.MemberName);
         w.Line($"var {local} = {read};");
-        var written = property.Value.CanBeNull
+        var isWritten = property.Value.CanBeNull
             ? $"{local} is not null"
             : $"!global::System.Collections.Generic.EqualityComparer<{property.Value.Type}>.Default.Equals({local}, default)";
-        using (w.Block($"if ({written})"))
+        using (w.Block($"if ({isWritten})"))
         {
-            values.Write(property.Value, local, field.Name, property.MemberName, field.Converter);
+            WriteName(w, property.JsonName, written == Written.Some ? Written.Some : Written.Maybe, separator);
+            values.Write(property.Value, local, property.MemberName, field.Converter);
+        }
+
+        return written == Written.Some ? Written.Some : Written.Maybe;
+    }
+
+    /// <summary>Writes <c>"name":</c>, after a <c>,</c> when a property was written before it.</summary>
+    private static void WriteName(SourceWriter w, string jsonName, Written written, string? separator)
+    {
+        var name = JsonLiteral.String(jsonName) + ":";
+        switch (written)
+        {
+            case Written.None:
+                w.Line($"output.WriteRaw({JsonLiteral.Utf8(name)});");
+                break;
+            case Written.Some:
+                w.Line($"output.WriteRaw({JsonLiteral.Utf8("," + name)});");
+                break;
+            default:
+                w.Line($"output.WriteSeparator(ref {separator});");
+                w.Line($"output.WriteRaw({JsonLiteral.Utf8(name)});");
+                break;
         }
     }
 

@@ -5,11 +5,11 @@ namespace Streaming.Generators.Emit;
 
 /// <summary>
 /// Hands out names for locals of one generated method, each used once, so nested scopes never clash
-/// (<c>tags</c>, <c>item</c>, <c>item2</c> …) and no local hides <c>writer</c> or <c>value</c>.
+/// (<c>tags</c>, <c>item</c>, <c>item2</c> …) and no local hides <c>output</c> or <c>value</c>.
 /// </summary>
 internal sealed class LocalNames
 {
-    private readonly HashSet<string> _used = new() { "writer", "value" };
+    private readonly HashSet<string> _used = new() { "output", "value" };
 
     /// <summary>A fresh name built from <paramref name="hint"/> (a member name or a word such as <c>item</c>).</summary>
     public string Next(string hint)

@@ -3,13 +3,13 @@ namespace Streaming.Generators.Model;
 /// <summary>How a value is written. <c>Emit/JsonValueEmitter.cs</c> turns each kind into code.</summary>
 internal enum JsonValueKind
 {
-    /// <summary><c>string</c>, <c>DateTime</c>, <c>DateTimeOffset</c>, <c>Guid</c>: <c>Utf8JsonWriter.WriteString</c>.</summary>
+    /// <summary><c>string</c>, <c>DateTime</c>, <c>DateTimeOffset</c>, <c>Guid</c>: <c>JsonOutput.WriteString</c>.</summary>
     String,
 
-    /// <summary><c>bool</c>: <c>Utf8JsonWriter.WriteBoolean</c>.</summary>
+    /// <summary><c>bool</c>: <c>JsonOutput.WriteBoolean</c>.</summary>
     Boolean,
 
-    /// <summary>Integers, <c>float</c>, <c>double</c>, <c>decimal</c> and enums written as numbers: <c>Utf8JsonWriter.WriteNumber</c>.</summary>
+    /// <summary>Integers, <c>float</c>, <c>double</c>, <c>decimal</c> and enums written as numbers: <c>JsonOutput.WriteNumber</c>.</summary>
     Number,
 
     /// <summary><c>byte[]</c> (a reference), <c>ReadOnlyMemory&lt;byte&gt;</c> and <c>Memory&lt;byte&gt;</c> (structs, written from their span): base64 text.</summary>

@@ -42,7 +42,7 @@ internal static class JsonEnums
         return new JsonEnumSpec(NumberType(underlying), isFlags, members.ToEquatableArray());
     }
 
-    /// <summary>The C# type <c>Utf8JsonWriter.WriteNumber</c> takes for an integer or enum of this underlying type.</summary>
+    /// <summary>The C# type <c>JsonOutput.WriteNumber</c> takes for an integer or enum of this underlying type.</summary>
     public static string NumberType(SpecialType underlying) => underlying switch
     {
         SpecialType.System_UInt32 => "uint",

@@ -5,7 +5,7 @@ namespace Streaming.Generators.Parsing;
 
 /// <summary>
 /// The types System.Text.Json writes as a single JSON value with a built-in converter, and how ours write them:
-/// the ones <c>Utf8JsonWriter</c> formats itself go straight to it, the others to a <c>Streaming.JsonValues</c>
+/// the ones <c>Utf8JsonWriter</c> formats itself go to the same method of <c>Streaming.JsonOutput</c>, the others to a <c>Streaming.JsonValues</c>
 /// method that uses the converter's format.
 /// </summary>
 internal static class JsonScalars

@@ -113,13 +113,30 @@ internal static class StreamMethodParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var options = FormatOptionsParser.Read(context.Attributes[0], format, location, diagnostics);
-        var elements = new ElementTypeParser(location, format, symbols, cancellationToken);
-        var encoding = elements.Parse(elementType);
-        diagnostics.AddRange(elements.Diagnostics);
-        if (encoding is not { } element || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
+        var cache = ElementTypeCache.For(symbols.Compilation);
+        var reading = cache.Find(elementType, format);
+        if (reading is null)
+        {
+            var elements = new ElementTypeParser(location, format, symbols, cancellationToken);
+            var encoding = elements.Parse(elementType);
+            var found = elements.Diagnostics.ToList();
+            diagnostics.AddRange(found);
+            if (encoding is { } parsed)
+            {
+                reading = new ElementTypeCache.Reading(parsed, elements.JsonTypes.ToEquatableArray(), elements.CsvTypes.ToEquatableArray());
+                if (found.Count == 0)
+                {
+                    cache.Keep(elementType, format, reading);
+                }
+            }
+        }
+
+        if (reading is null || diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
         {
             return Empty(diagnostics);
         }
+
+        var element = reading.Encoding;
 
         var containing = method.ContainingType!;
         var spec = new StreamMethodSpec(
@@ -142,7 +159,7 @@ internal static class StreamMethodParser
             Lifetime = ReadLifetime(context.Attributes[0]),
         };
 
-        return new MethodParseResult(spec, elements.JsonTypes.ToEquatableArray(), elements.CsvTypes.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new MethodParseResult(spec, reading.JsonTypes, reading.CsvTypes, diagnostics.ToEquatableArray());
     }
 
     private static MethodParseResult Empty(List<DiagnosticInfo> diagnostics)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Streaming;
 
 /// <summary>
@@ -10,5 +8,5 @@ namespace Streaming;
 public interface IJsonItemWriter<in T>
 {
     /// <summary>Writes <paramref name="value"/> as one complete JSON value.</summary>
-    static abstract void Write(Utf8JsonWriter writer, T value);
+    static abstract void Write(ref JsonOutput output, T value);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Buffers;
 
 namespace Streaming;
@@ -6,12 +7,13 @@ namespace Streaming;
 public abstract class JsonFormatter<T, TWriter> : StreamFormatter<T>
     where TWriter : IJsonItemWriter<T>
 {
-    private readonly JsonItemEncoder<T, TWriter> _encoder;
+    private readonly int _depth;
 
     /// <summary>Creates the formatter.</summary>
     /// <param name="itemsInArray">Whether the items are the elements of one JSON array, which puts them one level deeper.</param>
-    protected JsonFormatter(bool itemsInArray = false) => _encoder = new(itemsInArray);
+    protected JsonFormatter(bool itemsInArray = false) => _depth = itemsInArray ? 1 : 0;
 
-    /// <summary>Writes <paramref name="item"/> as JSON straight into <paramref name="output"/>.</summary>
-    protected void WriteJson(IBufferWriter<byte> output, T item) => _encoder.Write(output, item);
+    /// <summary>Writes <paramref name="item"/> as JSON, then <paramref name="after"/>, straight into <paramref name="output"/>.</summary>
+    protected void WriteJson(IBufferWriter<byte> output, T item, ReadOnlySpan<byte> after = default)
+        => JsonItemEncoder<T, TWriter>.Write(output, item, after, _depth);
 }

@@ -1,41 +1,22 @@
+using System;
 using System.Buffers;
-using System.Text.Json;
 
 namespace Streaming;
 
-/// <summary>
-/// Writes items as JSON with a generated <see cref="IJsonItemWriter{T}"/>, reusing one
-/// <see cref="Utf8JsonWriter"/> for the whole response.
-/// </summary>
-internal sealed class JsonItemEncoder<T, TWriter>
+/// <summary>Writes an item as JSON with a generated <see cref="IJsonItemWriter{T}"/>, straight into the response's buffer.</summary>
+internal static class JsonItemEncoder<T, TWriter>
     where TWriter : IJsonItemWriter<T>
 {
-    // The serializer's own defaults: the default (HTML-safe) encoder, no indentation.
-    private static readonly JsonWriterOptions s_itemOptions = new() { SkipValidation = true, MaxDepth = JsonDepth.Default };
-
-    // Items of a JSON array sit one level inside it, where the serializer counts depth.
-    private static readonly JsonWriterOptions s_arrayItemOptions = s_itemOptions with { MaxDepth = JsonDepth.Default - 1 };
-
-    private readonly JsonWriterOptions _writerOptions;
-    private Utf8JsonWriter? _json;
-
-    /// <param name="inArray">Whether the items are the elements of one JSON array (<c>Format.JsonArray</c>).</param>
-    public JsonItemEncoder(bool inArray = false) => _writerOptions = inArray ? s_arrayItemOptions : s_itemOptions;
-
-    /// <summary>Writes <paramref name="item"/> as JSON straight into <paramref name="output"/>.</summary>
-    public void Write(IBufferWriter<byte> output, T item)
+    /// <summary>Writes <paramref name="item"/> as JSON, then <paramref name="after"/> (a line end), into <paramref name="output"/>.</summary>
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="after">What follows the item's JSON.</param>
+    /// <param name="depth">1 when the items are the elements of one JSON array (<c>Format.JsonArray</c>), where the serializer counts them one level deeper.</param>
+    public static void Write(IBufferWriter<byte> output, T item, ReadOnlySpan<byte> after = default, int depth = 0)
     {
-        var json = _json;
-        if (json is null)
-        {
-            _json = json = new Utf8JsonWriter(output, _writerOptions);
-        }
-        else
-        {
-            json.Reset(output);
-        }
-
-        TWriter.Write(json, item);
-        json.Flush();
+        var json = new JsonOutput(output, depth);
+        TWriter.Write(ref json, item);
+        json.WriteRaw(after);
+        json.Commit();
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.ComponentModel;
 using System.Text.Json;
 
@@ -17,13 +16,12 @@ public static class JsonDepth
 
     /// <summary>Throws the serializer's exception when a value written now would be too deep.</summary>
     /// <remarks>
-    /// The limit is <see cref="Default"/>, or the writer's <see cref="JsonWriterOptions.MaxDepth"/> when that is
-    /// lower: a JSON array response writes each item one level shallower than the serializer does (outside the
-    /// array's <c>[</c>), so its writer is given one level less.
+    /// A JSON array response writes each item inside the array's <c>[</c>, where the serializer counts it one level
+    /// deeper: its output starts at depth 1.
     /// </remarks>
-    public static void Check(Utf8JsonWriter writer)
+    public static void Check(ref JsonOutput output)
     {
-        if (writer.CurrentDepth >= Default - 1 && writer.CurrentDepth >= Math.Min(writer.Options.MaxDepth, Default))
+        if (output.Depth >= Default)
         {
             Throw();
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
-using System.Text.Json;
 
 namespace Streaming;
 
@@ -19,11 +18,11 @@ public static class JsonEnumNames
     /// Writes the names whose bits make up <paramref name="bits"/>; returns <see langword="false"/> (writing
     /// nothing) when some bits belong to no member, in which case the serializer writes the number.
     /// </summary>
-    /// <param name="writer">The writer.</param>
+    /// <param name="output">Where the names go.</param>
     /// <param name="bits">The value, sign-extended to 64 bits.</param>
     /// <param name="keys">The non-zero members' values, sign-extended, most bits first.</param>
     /// <param name="names">The members' JSON names, in the order of <paramref name="keys"/>.</param>
-    public static bool TryWriteFlags(Utf8JsonWriter writer, ulong bits, ReadOnlySpan<ulong> keys, ReadOnlySpan<string> names)
+    public static bool TryWriteFlags(ref JsonOutput output, ulong bits, ReadOnlySpan<ulong> keys, ReadOnlySpan<string> names)
     {
         var remaining = bits;
         var length = 0;
@@ -61,7 +60,7 @@ public static class JsonEnumNames
             }
         }
 
-        writer.WriteStringValue(text[..written]);
+        output.WriteString(text[..written]);
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);

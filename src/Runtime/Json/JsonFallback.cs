@@ -47,10 +47,12 @@ public static class JsonFallback
 
     /// <summary>Writes <paramref name="value"/> as <see cref="JsonSerializer"/> writes a <typeparamref name="T"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static void Write<T>(Utf8JsonWriter writer, T value)
+    public static void Write<T>(ref JsonOutput output, T value)
     {
         var typeInfo = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+        var writer = output.StartUtf8JsonWriter();
         JsonSerializer.Serialize(writer, value, typeInfo);
+        output.EndUtf8JsonWriter(writer);
     }
 
     /// <summary>
@@ -58,7 +60,7 @@ public static class JsonFallback
     /// serializer does: <c>null</c> without calling the converter unless it handles null itself.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static void Write<T>(Utf8JsonWriter writer, T value, JsonConverter converter)
+    public static void Write<T>(ref JsonOutput output, T value, JsonConverter converter)
     {
         var options = Options;
         var typed = converter as JsonConverter<T>
@@ -67,11 +69,13 @@ public static class JsonFallback
 
         if (value is null && !typed.HandleNull)
         {
-            writer.WriteNullValue();
+            output.WriteNull();
             return;
         }
 
+        var writer = output.StartUtf8JsonWriter();
         typed.Write(writer, value, options);
+        output.EndUtf8JsonWriter(writer);
     }
 
     private static JsonSerializerOptions DefaultOptions()

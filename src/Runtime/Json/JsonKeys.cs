@@ -1,7 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Globalization;
-using System.Text.Json;
 
 namespace Streaming;
 
@@ -13,47 +11,44 @@ namespace Streaming;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonKeys
 {
-    // Long enough for a Guid (36 characters) and every integer.
-    private const int MaxKeyLength = 40;
+    /// <summary>Writes <paramref name="key"/> as a property name.</summary>
+    public static void WritePropertyName(ref JsonOutput output, sbyte key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, sbyte key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, byte key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, byte key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, short key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, short key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, ushort key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, ushort key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, int key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, int key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, uint key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, uint key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, long key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, long key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, ulong key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, ulong key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, Guid key) => WriteFormatted(ref output, key);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, Guid key) => WriteFormatted(writer, key);
+    public static void WritePropertyName(ref JsonOutput output, bool key) => output.WriteRaw(key ? "\"True\":"u8 : "\"False\":"u8);
 
     /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, bool key) => writer.WritePropertyName(key ? "True"u8 : "False"u8);
+    public static void WritePropertyName(ref JsonOutput output, char key) => output.WritePropertyName(new ReadOnlySpan<char>(in key));
 
-    /// <summary>Writes <paramref name="key"/> as a property name.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, char key) => writer.WritePropertyName(new ReadOnlySpan<char>(in key));
-
-    private static void WriteFormatted<T>(Utf8JsonWriter writer, T key)
+    private static void WriteFormatted<T>(ref JsonOutput output, T key)
         where T : IUtf8SpanFormattable
     {
-        Span<byte> text = stackalloc byte[MaxKeyLength];
-        key.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
-        writer.WritePropertyName(text[..written]);
+        // Digits, '-' and a Guid's hex: nothing to escape.
+        output.WriteQuoted(key, default);
+        output.WriteRaw(":"u8);
     }
 }

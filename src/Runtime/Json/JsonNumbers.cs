@@ -1,7 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Globalization;
-using System.Text.Json;
 
 namespace Streaming;
 
@@ -14,87 +12,72 @@ namespace Streaming;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonNumbers
 {
-    // Long enough for every number below in quotes: a UInt128 has 39 digits, a double at most 24 characters.
-    private const int MaxQuotedLength = 48;
+    /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
+    public static void WriteAsString(ref JsonOutput output, int value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, int value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, uint value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, uint value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, long value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, long value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, ulong value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, ulong value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, float value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, float value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, double value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, double value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, decimal value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, decimal value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, Half value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, Half value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, Int128 value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, Int128 value) => WriteQuoted(writer, value);
-
-    /// <summary>Writes <paramref name="value"/> as a JSON string of its number text (<c>WriteAsString</c>).</summary>
-    public static void WriteAsString(Utf8JsonWriter writer, UInt128 value) => WriteQuoted(writer, value);
+    public static void WriteAsString(ref JsonOutput output, UInt128 value) => output.WriteQuoted(value, default);
 
     /// <summary>Writes NaN and the infinities as their names, any other <paramref name="value"/> as a number (<c>AllowNamedFloatingPointLiterals</c>).</summary>
-    public static void WriteAllowingNamedLiterals(Utf8JsonWriter writer, double value)
+    public static void WriteAllowingNamedLiterals(ref JsonOutput output, double value)
     {
-        if (!TryWriteNamedLiteral(writer, double.IsNaN(value), double.IsPositiveInfinity(value), double.IsNegativeInfinity(value)))
+        if (!TryWriteNamedLiteral(ref output, double.IsNaN(value), double.IsPositiveInfinity(value), double.IsNegativeInfinity(value)))
         {
-            writer.WriteNumberValue(value);
+            output.WriteNumber(value);
         }
     }
 
     /// <summary>Writes NaN and the infinities as their names, any other <paramref name="value"/> as a number (<c>AllowNamedFloatingPointLiterals</c>).</summary>
-    public static void WriteAllowingNamedLiterals(Utf8JsonWriter writer, float value)
+    public static void WriteAllowingNamedLiterals(ref JsonOutput output, float value)
     {
-        if (!TryWriteNamedLiteral(writer, float.IsNaN(value), float.IsPositiveInfinity(value), float.IsNegativeInfinity(value)))
+        if (!TryWriteNamedLiteral(ref output, float.IsNaN(value), float.IsPositiveInfinity(value), float.IsNegativeInfinity(value)))
         {
-            writer.WriteNumberValue(value);
+            output.WriteNumber(value);
         }
     }
 
     /// <summary>Writes NaN and the infinities as their names, any other <paramref name="value"/> as a number (<c>AllowNamedFloatingPointLiterals</c>).</summary>
-    public static void WriteAllowingNamedLiterals(Utf8JsonWriter writer, Half value)
+    public static void WriteAllowingNamedLiterals(ref JsonOutput output, Half value)
     {
-        if (!TryWriteNamedLiteral(writer, Half.IsNaN(value), Half.IsPositiveInfinity(value), Half.IsNegativeInfinity(value)))
+        if (!TryWriteNamedLiteral(ref output, Half.IsNaN(value), Half.IsPositiveInfinity(value), Half.IsNegativeInfinity(value)))
         {
-            JsonValues.WriteHalf(writer, value);
+            JsonValues.WriteHalf(ref output, value);
         }
     }
 
-    private static bool TryWriteNamedLiteral(Utf8JsonWriter writer, bool nan, bool positiveInfinity, bool negativeInfinity)
+    private static bool TryWriteNamedLiteral(ref JsonOutput output, bool nan, bool positiveInfinity, bool negativeInfinity)
     {
-        var literal = nan ? "NaN"u8 : positiveInfinity ? "Infinity"u8 : negativeInfinity ? "-Infinity"u8 : default;
+        var literal = nan ? "\"NaN\""u8 : positiveInfinity ? "\"Infinity\""u8 : negativeInfinity ? "\"-Infinity\""u8 : default;
         if (literal.IsEmpty)
         {
             return false;
         }
 
-        writer.WriteStringValue(literal);
+        output.WriteRaw(literal);
         return true;
-    }
-
-    private static void WriteQuoted<T>(Utf8JsonWriter writer, T value)
-        where T : IUtf8SpanFormattable
-    {
-        Span<byte> text = stackalloc byte[MaxQuotedLength];
-        text[0] = (byte)'"';
-        value.TryFormat(text[1..], out var written, default, CultureInfo.InvariantCulture);
-        text[written + 1] = (byte)'"';
-
-        // Digits, signs, '.', 'E' and the invariant names of NaN and the infinities: nothing to escape.
-        writer.WriteRawValue(text[..(written + 2)], skipInputValidation: true);
     }
 }

@@ -9,66 +9,66 @@ namespace Streaming.Generated.Forum
     [global::System.CodeDom.Compiler.GeneratedCode("Streaming.Generators", "0.1.0.0")]
     internal sealed class CommentJsonWriter : global::Streaming.IJsonItemWriter<global::Forum.Comment?>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Replies = global::System.Text.Json.JsonEncodedText.Encode("replies");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Author = global::System.Text.Json.JsonEncodedText.Encode("author");
-
         private CommentJsonWriter()
         {
         }
 
         /// <inheritdoc />
-        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Forum.Comment? value)
+        public static void Write(ref global::Streaming.JsonOutput output, global::Forum.Comment? value)
         {
             if (value is null)
             {
-                writer.WriteNullValue();
+                output.WriteNull();
                 return;
             }
 
-            writer.WriteStartObject();
+            output.WriteStartObject();
 
+            output.WriteRaw("\"text\":"u8);
             var text = value.Text;
             if (text is null)
             {
-                writer.WriteNull(s_Text);
+                output.WriteNull();
             }
             else
             {
-                global::Streaming.JsonDepth.Check(writer);
-                writer.WriteString(s_Text, text);
+                global::Streaming.JsonDepth.Check(ref output);
+                output.WriteString(text);
             }
 
+            output.WriteRaw(",\"replies\":"u8);
             var replies = value.Replies;
             if (replies is null)
             {
-                writer.WriteNull(s_Replies);
+                output.WriteNull();
             }
             else
             {
-                global::Streaming.JsonDepth.Check(writer);
-                writer.WriteStartArray(s_Replies);
+                global::Streaming.JsonDepth.Check(ref output);
+                output.WriteStartArray();
+                var separator = false;
                 foreach (var item in replies)
                 {
-                    global::Streaming.JsonDepth.Check(writer);
-                    global::Streaming.Generated.Forum.CommentJsonWriter.Write(writer, item);
+                    output.WriteSeparator(ref separator);
+                    global::Streaming.JsonDepth.Check(ref output);
+                    global::Streaming.Generated.Forum.CommentJsonWriter.Write(ref output, item);
                 }
-                writer.WriteEndArray();
+                output.WriteEndArray();
             }
 
+            output.WriteRaw(",\"author\":"u8);
             var author = value.Author;
             if (author is null)
             {
-                writer.WriteNull(s_Author);
+                output.WriteNull();
             }
             else
             {
-                global::Streaming.JsonDepth.Check(writer);
-                writer.WritePropertyName(s_Author);
-                global::Streaming.Generated.Forum.AuthorJsonWriter.Write(writer, author);
+                global::Streaming.JsonDepth.Check(ref output);
+                global::Streaming.Generated.Forum.AuthorJsonWriter.Write(ref output, author);
             }
 
-            writer.WriteEndObject();
+            output.WriteEndObject();
         }
     }
 }

@@ -8,62 +8,56 @@ namespace Streaming.Generated.Telemetry
     [global::System.CodeDom.Compiler.GeneratedCode("Streaming.Generators", "0.1.0.0")]
     internal sealed class CountersJsonWriter : global::Streaming.IJsonItemWriter<global::Telemetry.Counters?>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sent = global::System.Text.Json.JsonEncodedText.Encode("sent");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Dropped = global::System.Text.Json.JsonEncodedText.Encode("dropped");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Buckets = global::System.Text.Json.JsonEncodedText.Encode("buckets");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Small = global::System.Text.Json.JsonEncodedText.Encode("small");
-
         private CountersJsonWriter()
         {
         }
 
         /// <inheritdoc />
-        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Telemetry.Counters? value)
+        public static void Write(ref global::Streaming.JsonOutput output, global::Telemetry.Counters? value)
         {
             if (value is null)
             {
-                writer.WriteNullValue();
+                output.WriteNull();
                 return;
             }
 
-            writer.WriteStartObject();
+            output.WriteStartObject();
+            output.WriteRaw("\"sent\":"u8);
+            global::Streaming.JsonNumbers.WriteAsString(ref output, value.Sent);
 
-            writer.WritePropertyName(s_Sent);
-            global::Streaming.JsonNumbers.WriteAsString(writer, value.Sent);
-
+            output.WriteRaw(",\"dropped\":"u8);
             if (value.Dropped is { } dropped)
             {
-                writer.WritePropertyName(s_Dropped);
-                global::Streaming.JsonNumbers.WriteAsString(writer, dropped);
+                global::Streaming.JsonNumbers.WriteAsString(ref output, dropped);
             }
             else
             {
-                writer.WriteNull(s_Dropped);
+                output.WriteNull();
             }
 
+            output.WriteRaw(",\"buckets\":"u8);
             var buckets = value.Buckets;
             if (buckets is null)
             {
-                writer.WriteNull(s_Buckets);
+                output.WriteNull();
             }
             else
             {
-                writer.WriteStartArray(s_Buckets);
+                output.WriteStartArray();
+                var separator = false;
                 foreach (var item in buckets)
                 {
-                    global::Streaming.JsonNumbers.WriteAsString(writer, item);
+                    output.WriteSeparator(ref separator);
+                    global::Streaming.JsonNumbers.WriteAsString(ref output, item);
                 }
-                writer.WriteEndArray();
+                output.WriteEndArray();
             }
 
-            writer.WritePropertyName(s_Ratio);
-            global::Streaming.JsonNumbers.WriteAllowingNamedLiterals(writer, value.Ratio);
-
-            writer.WritePropertyName(s_Small);
-            global::Streaming.JsonNumbers.WriteAsString(writer, value.Small);
-
-            writer.WriteEndObject();
+            output.WriteRaw(",\"ratio\":"u8);
+            global::Streaming.JsonNumbers.WriteAllowingNamedLiterals(ref output, value.Ratio);
+            output.WriteRaw(",\"small\":"u8);
+            global::Streaming.JsonNumbers.WriteAsString(ref output, value.Small);
+            output.WriteEndObject();
         }
     }
 }

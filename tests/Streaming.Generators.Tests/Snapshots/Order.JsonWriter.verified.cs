@@ -8,49 +8,48 @@ namespace Streaming.Generated.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Streaming.Generators", "0.1.0.0")]
     internal sealed class OrderJsonWriter : global::Streaming.IJsonItemWriter<global::Shop.Order?>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Customer = global::System.Text.Json.JsonEncodedText.Encode("customer");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Total = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_PlacedAt = global::System.Text.Json.JsonEncodedText.Encode("placedAt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Reference = global::System.Text.Json.JsonEncodedText.Encode("reference");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sequence = global::System.Text.Json.JsonEncodedText.Encode("sequence");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Paid = global::System.Text.Json.JsonEncodedText.Encode("paid");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Note = global::System.Text.Json.JsonEncodedText.Encode("note_text");
-
         private OrderJsonWriter()
         {
         }
 
         /// <inheritdoc />
-        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Order? value)
+        public static void Write(ref global::Streaming.JsonOutput output, global::Shop.Order? value)
         {
             if (value is null)
             {
-                writer.WriteNullValue();
+                output.WriteNull();
                 return;
             }
 
-            writer.WriteStartObject();
-            writer.WriteNumber(s_Id, value.Id);
-            writer.WriteString(s_Customer, value.Customer);
-            writer.WriteNumber(s_Total, value.Total);
-            writer.WriteNumber(s_Status, (int)value.Status);
-            writer.WriteString(s_PlacedAt, value.PlacedAt);
-            writer.WriteString(s_Reference, value.Reference);
+            output.WriteStartObject();
+            output.WriteRaw("\"id\":"u8);
+            output.WriteNumber(value.Id);
+            output.WriteRaw(",\"customer\":"u8);
+            output.WriteString(value.Customer);
+            output.WriteRaw(",\"total\":"u8);
+            output.WriteNumber(value.Total);
+            output.WriteRaw(",\"status\":"u8);
+            output.WriteNumber((int)value.Status);
+            output.WriteRaw(",\"placedAt\":"u8);
+            output.WriteString(value.PlacedAt);
+            output.WriteRaw(",\"reference\":"u8);
+            output.WriteString(value.Reference);
 
+            output.WriteRaw(",\"sequence\":"u8);
             if (value.Sequence is { } sequence)
             {
-                writer.WriteNumber(s_Sequence, sequence);
+                output.WriteNumber(sequence);
             }
             else
             {
-                writer.WriteNull(s_Sequence);
+                output.WriteNull();
             }
 
-            writer.WriteBoolean(s_Paid, value.Paid);
-            writer.WriteString(s_Note, value.Note);
-            writer.WriteEndObject();
+            output.WriteRaw(",\"paid\":"u8);
+            output.WriteBoolean(value.Paid);
+            output.WriteRaw(",\"note_text\":"u8);
+            output.WriteString(value.Note);
+            output.WriteEndObject();
         }
     }
 }

@@ -8,168 +8,147 @@ namespace Streaming.Generated.Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Streaming.Generators", "0.1.0.0")]
     internal sealed class ProductJsonWriter : global::Streaming.IJsonItemWriter<global::Catalog.Product?>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("display_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Price = global::System.Text.Json.JsonEncodedText.Encode("price");
-        private static readonly global::System.Text.Json.JsonEncodedText s_WasPrice = global::System.Text.Json.JsonEncodedText.Encode("wasPrice");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Availability = global::System.Text.Json.JsonEncodedText.Encode("availability");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText s_RawTags = global::System.Text.Json.JsonEncodedText.Encode("rawTags");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Grade = global::System.Text.Json.JsonEncodedText.Encode("grade");
-        private static readonly global::System.Text.Json.JsonEncodedText s_LeadTime = global::System.Text.Json.JsonEncodedText.Encode("leadTime");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ReleasedOn = global::System.Text.Json.JsonEncodedText.Encode("releasedOn");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Thumbnail = global::System.Text.Json.JsonEncodedText.Encode("thumbnail");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Supplier = global::System.Text.Json.JsonEncodedText.Encode("supplier");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Keywords = global::System.Text.Json.JsonEncodedText.Encode("keywords");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Tiers = global::System.Text.Json.JsonEncodedText.Encode("tiers");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Stock = global::System.Text.Json.JsonEncodedText.Encode("stock");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Extra = global::System.Text.Json.JsonEncodedText.Encode("extra");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Notes = global::System.Text.Json.JsonEncodedText.Encode("notes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Custom = global::System.Text.Json.JsonEncodedText.Encode("custom");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Comment = global::System.Text.Json.JsonEncodedText.Encode("comment");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Rank = global::System.Text.Json.JsonEncodedText.Encode("rank");
-        private static readonly global::System.Text.Json.JsonEncodedText s__revision = global::System.Text.Json.JsonEncodedText.Encode("_revision");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
-
         private ProductJsonWriter()
         {
         }
 
         /// <inheritdoc />
-        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Catalog.Product? value)
+        public static void Write(ref global::Streaming.JsonOutput output, global::Catalog.Product? value)
         {
             if (value is null)
             {
-                writer.WriteNullValue();
+                output.WriteNull();
                 return;
             }
 
-            writer.WriteStartObject();
-            writer.WriteString(s_Sku, value.Sku);
-            writer.WriteString(s_Name, value.Name);
+            output.WriteStartObject();
+            output.WriteRaw("\"sku\":"u8);
+            output.WriteString(value.Sku);
+            output.WriteRaw(",\"display_name\":"u8);
+            output.WriteString(value.Name);
+            output.WriteRaw(",\"price\":"u8);
+            global::Streaming.Generated.Catalog.PriceJsonWriter.Write(ref output, value.Price);
 
-            writer.WritePropertyName(s_Price);
-            global::Streaming.Generated.Catalog.PriceJsonWriter.Write(writer, value.Price);
-
+            output.WriteRaw(",\"wasPrice\":"u8);
             if (value.WasPrice is { } wasPrice)
             {
-                writer.WritePropertyName(s_WasPrice);
-                global::Streaming.Generated.Catalog.PriceJsonWriter.Write(writer, wasPrice);
+                global::Streaming.Generated.Catalog.PriceJsonWriter.Write(ref output, wasPrice);
             }
             else
             {
-                writer.WriteNull(s_WasPrice);
+                output.WriteNull();
             }
 
-            writer.WritePropertyName(s_Availability);
-            global::Streaming.Generated.Catalog.AvailabilityJsonNames.Write(writer, value.Availability);
+            output.WriteRaw(",\"availability\":"u8);
+            global::Streaming.Generated.Catalog.AvailabilityJsonNames.Write(ref output, value.Availability);
+            output.WriteRaw(",\"tags\":"u8);
+            global::Streaming.Generated.Catalog.TagsJsonNames.Write(ref output, value.Tags);
+            output.WriteRaw(",\"rawTags\":"u8);
+            output.WriteNumber((int)value.RawTags);
+            output.WriteRaw(",\"grade\":"u8);
+            global::Streaming.JsonValues.WriteChar(ref output, value.Grade);
+            output.WriteRaw(",\"leadTime\":"u8);
+            global::Streaming.JsonValues.WriteTimeSpan(ref output, value.LeadTime);
+            output.WriteRaw(",\"releasedOn\":"u8);
+            global::Streaming.JsonValues.WriteDateOnly(ref output, value.ReleasedOn);
 
-            writer.WritePropertyName(s_Tags);
-            global::Streaming.Generated.Catalog.TagsJsonNames.Write(writer, value.Tags);
-
-            writer.WriteNumber(s_RawTags, (int)value.RawTags);
-
-            writer.WritePropertyName(s_Grade);
-            global::Streaming.JsonValues.WriteChar(writer, value.Grade);
-
-            writer.WritePropertyName(s_LeadTime);
-            global::Streaming.JsonValues.WriteTimeSpan(writer, value.LeadTime);
-
-            writer.WritePropertyName(s_ReleasedOn);
-            global::Streaming.JsonValues.WriteDateOnly(writer, value.ReleasedOn);
-
+            output.WriteRaw(",\"thumbnail\":"u8);
             var thumbnail = value.Thumbnail;
             if (thumbnail is null)
             {
-                writer.WriteNull(s_Thumbnail);
+                output.WriteNull();
             }
             else
             {
-                writer.WriteBase64String(s_Thumbnail, thumbnail);
+                output.WriteBase64(thumbnail);
             }
 
-            writer.WritePropertyName(s_Supplier);
-            global::Streaming.Generated.Catalog.SupplierJsonWriter.Write(writer, value.Supplier);
+            output.WriteRaw(",\"supplier\":"u8);
+            global::Streaming.Generated.Catalog.SupplierJsonWriter.Write(ref output, value.Supplier);
 
+            output.WriteRaw(",\"keywords\":"u8);
             var keywords = value.Keywords;
             if (keywords is null)
             {
-                writer.WriteNull(s_Keywords);
+                output.WriteNull();
             }
             else
             {
-                writer.WriteStartArray(s_Keywords);
+                output.WriteStartArray();
+                var separator = false;
                 foreach (var item in keywords)
                 {
-                    writer.WriteStringValue(item);
+                    output.WriteSeparator(ref separator);
+                    output.WriteString(item);
                 }
-                writer.WriteEndArray();
+                output.WriteEndArray();
             }
 
+            output.WriteRaw(",\"tiers\":"u8);
             var tiers = value.Tiers;
             if (tiers is null)
             {
-                writer.WriteNull(s_Tiers);
+                output.WriteNull();
             }
             else
             {
-                writer.WriteStartArray(s_Tiers);
+                output.WriteStartArray();
+                var separator2 = false;
                 foreach (var item2 in global::Streaming.JsonSequence.Of(tiers))
                 {
-                    global::Streaming.Generated.Catalog.PriceJsonWriter.Write(writer, item2);
+                    output.WriteSeparator(ref separator2);
+                    global::Streaming.Generated.Catalog.PriceJsonWriter.Write(ref output, item2);
                 }
-                writer.WriteEndArray();
+                output.WriteEndArray();
             }
 
+            output.WriteRaw(",\"stock\":"u8);
             var stock = value.Stock;
             if (stock is null)
             {
-                writer.WriteNull(s_Stock);
+                output.WriteNull();
             }
             else
             {
-                writer.WriteStartObject(s_Stock);
+                output.WriteStartObject();
+                var separator3 = false;
                 foreach (var entry in stock)
                 {
-                    writer.WriteNumber(entry.Key, entry.Value);
+                    output.WriteSeparator(ref separator3);
+                    output.WritePropertyName(entry.Key);
+                    output.WriteNumber(entry.Value);
                 }
-                writer.WriteEndObject();
+                output.WriteEndObject();
             }
 
-            writer.WritePropertyName(s_Extra);
-            value.Extra.WriteTo(writer);
-
-            var notes = value.Notes;
-            if (notes is null)
-            {
-                writer.WriteNull(s_Notes);
-            }
-            else
-            {
-                writer.WritePropertyName(s_Notes);
-                notes.WriteTo(writer, global::Streaming.JsonFallback.Options);
-            }
-
-            writer.WritePropertyName(s_Custom);
-            global::Streaming.JsonFallback.Write<object?>(writer, value.Custom);
+            output.WriteRaw(",\"extra\":"u8);
+            global::Streaming.JsonValues.WriteJson(ref output, value.Extra);
+            output.WriteRaw(",\"notes\":"u8);
+            global::Streaming.JsonValues.WriteJson(ref output, value.Notes);
+            output.WriteRaw(",\"custom\":"u8);
+            global::Streaming.JsonFallback.Write<object?>(ref output, value.Custom);
 
             var comment = value.Comment;
             if (comment is not null)
             {
-                writer.WriteString(s_Comment, comment);
+                output.WriteRaw(",\"comment\":"u8);
+                output.WriteString(comment);
             }
 
             var rank = value.Rank;
             if (!global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(rank, default))
             {
-                writer.WriteNumber(s_Rank, rank);
+                output.WriteRaw(",\"rank\":"u8);
+                output.WriteNumber(rank);
             }
 
-            writer.WriteNumber(s__revision, Read_revision(value));
-            writer.WriteString(s_Id, value.Id);
-            writer.WriteString(s_UpdatedAt, value.UpdatedAt);
-            writer.WriteEndObject();
+            output.WriteRaw(",\"_revision\":"u8);
+            output.WriteNumber(Read_revision(value));
+            output.WriteRaw(",\"id\":"u8);
+            output.WriteString(value.Id);
+            output.WriteRaw(",\"updatedAt\":"u8);
+            output.WriteString(value.UpdatedAt);
+            output.WriteEndObject();
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_revision")]

@@ -8,44 +8,38 @@ namespace Streaming.Generated.Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Streaming.Generators", "0.1.0.0")]
     internal static class TagsJsonNames
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Promoted = global::System.Text.Json.JsonEncodedText.Encode("Promoted");
-        private static readonly global::System.Text.Json.JsonEncodedText s_New = global::System.Text.Json.JsonEncodedText.Encode("New");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Sale = global::System.Text.Json.JsonEncodedText.Encode("Sale");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Featured = global::System.Text.Json.JsonEncodedText.Encode("Featured");
-        private static readonly global::System.Text.Json.JsonEncodedText s_None = global::System.Text.Json.JsonEncodedText.Encode("None");
-
         // Members with more bits first: the order in which the converter matches a combination.
         private static readonly ulong[] s_flagBits = [0x5UL, 0x1UL, 0x2UL, 0x4UL];
         private static readonly string[] s_flagNames = ["Promoted", "New", "Sale", "Featured"];
 
         /// <summary>Writes <paramref name="value"/> as a JSON string, or as a number when it has no name.</summary>
-        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Catalog.Tags value)
+        public static void Write(ref global::Streaming.JsonOutput output, global::Catalog.Tags value)
         {
             switch (value)
             {
                 case global::Catalog.Tags.Promoted:
-                    writer.WriteStringValue(s_Promoted);
+                    output.WriteRaw("\"Promoted\""u8);
                     return;
                 case global::Catalog.Tags.New:
-                    writer.WriteStringValue(s_New);
+                    output.WriteRaw("\"New\""u8);
                     return;
                 case global::Catalog.Tags.Sale:
-                    writer.WriteStringValue(s_Sale);
+                    output.WriteRaw("\"Sale\""u8);
                     return;
                 case global::Catalog.Tags.Featured:
-                    writer.WriteStringValue(s_Featured);
+                    output.WriteRaw("\"Featured\""u8);
                     return;
                 case global::Catalog.Tags.None:
-                    writer.WriteStringValue(s_None);
+                    output.WriteRaw("\"None\""u8);
                     return;
             }
 
-            if (global::Streaming.JsonEnumNames.TryWriteFlags(writer, unchecked((ulong)(long)value), s_flagBits, s_flagNames))
+            if (global::Streaming.JsonEnumNames.TryWriteFlags(ref output, unchecked((ulong)(long)value), s_flagBits, s_flagNames))
             {
                 return;
             }
 
-            writer.WriteNumberValue((int)value);
+            output.WriteNumber((int)value);
         }
     }
 }

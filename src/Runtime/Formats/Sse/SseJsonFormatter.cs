@@ -7,8 +7,6 @@ namespace Streaming;
 public sealed class SseJsonFormatter<T, TWriter> : SseStreamFormatter<T>
     where TWriter : IJsonItemWriter<T>
 {
-    private readonly JsonItemEncoder<T, TWriter> _json = new();
-
     /// <summary>Creates the formatter.</summary>
     /// <param name="heartbeatInterval">The idle time before a heartbeat comment; <see langword="null"/> for the application's option.</param>
     public SseJsonFormatter(TimeSpan? heartbeatInterval = null)
@@ -21,7 +19,6 @@ public sealed class SseJsonFormatter<T, TWriter> : SseStreamFormatter<T>
     {
         // The JSON writer escapes every control character, so the JSON is one line.
         StartDataLine(output);
-        _json.Write(output, item);
-        output.Write("\n"u8);
+        JsonItemEncoder<T, TWriter>.Write(output, item, "\n"u8);
     }
 }

@@ -9,8 +9,6 @@ namespace Streaming;
 public sealed class SseJsonItemFormatter<T, TWriter> : SseStreamFormatter<SseItem<T>>
     where TWriter : IJsonItemWriter<T>
 {
-    private readonly JsonItemEncoder<T, TWriter> _json = new();
-
     /// <summary>Creates the formatter.</summary>
     /// <param name="heartbeatInterval">The idle time before a heartbeat comment; <see langword="null"/> for the application's option.</param>
     public SseJsonItemFormatter(TimeSpan? heartbeatInterval = null)
@@ -23,7 +21,6 @@ public sealed class SseJsonItemFormatter<T, TWriter> : SseStreamFormatter<SseIte
     {
         WriteFields(output, item);
         StartDataLine(output);
-        _json.Write(output, item.Data);
-        output.Write("\n"u8);
+        JsonItemEncoder<T, TWriter>.Write(output, item.Data, "\n"u8);
     }
 }

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+
+namespace Streaming.Generators.Benchmarks;
+
+/// <summary>
+/// The micro-benchmarks of one class measured side by side on a busy machine: the same BenchmarkDotNet methods,
+/// interleaved round by round (every way runs once per round, in a new order each round), each timed by the CPU
+/// time of its own thread (<c>CLOCK_THREAD_CPUTIME_ID</c>) rather than the wall clock, so time spent waiting for a
+/// core that other processes hold is not counted. Prints, per way, the median over the rounds, the spread (lowest
+/// and highest round) and the ratio of medians to the baseline.
+/// </summary>
+public static class CpuTimeRun
+{
+    public static int Run(string className, int rounds, double secondsPerRound)
+    {
+        var type = typeof(CpuTimeRun).Assembly.GetTypes().SingleOrDefault(t => t.Name == className)
+            ?? throw new ArgumentException($"No benchmark class {className}.");
+        var instance = Activator.CreateInstance(type)!;
+        foreach (var setup in type.GetMethods().Where(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null))
+        {
+            setup.Invoke(instance, null);
+        }
+
+        var ways = type.GetMethods()
+            .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
+            .Where(w => w.Attribute is not null)
+            .Select(w => new Way(w.Attribute!.Description ?? w.Method.Name, w.Attribute.Baseline, Math.Max(1, w.Attribute.OperationsPerInvoke), Invoker(instance, w.Method)))
+            .ToList();
+
+        // Warm-up: every way long enough to reach its final JIT tier.
+        foreach (var way in ways)
+        {
+            Time(way, secondsPerRound);
+        }
+
+        var random = new Random(20261130);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var way in ways.OrderBy(_ => random.Next()))
+            {
+                way.Samples.Add(Time(way, secondsPerRound));
+            }
+        }
+
+        var baseline = ways.SingleOrDefault(w => w.IsBaseline) ?? ways[0];
+        Console.WriteLine($"{className}: {rounds} interleaved rounds, thread CPU time per operation, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine("| way | median | lowest round | highest round | ratio to the baseline (medians) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var way in ways)
+        {
+            Console.WriteLine($"| {way.Name} | {Format(way.Median)} | {Format(way.Samples.Min())} | {Format(way.Samples.Max())} | {(way.Median / baseline.Median).ToString("0.000", CultureInfo.InvariantCulture)} |");
+        }
+
+        return 0;
+    }
+
+    private static Action Invoker(object instance, MethodInfo method)
+        => method.ReturnType == typeof(void)
+            ? (Action)Delegate.CreateDelegate(typeof(Action), instance, method)
+            : () => method.Invoke(instance, null);
+
+    /// <summary>Runs <paramref name="way"/> for about <paramref name="seconds"/> of CPU time; returns the CPU nanoseconds per operation.</summary>
+    private static double Time(Way way, double seconds)
+    {
+        var budget = (long)(seconds * 1e9);
+        long calls = 0;
+        var start = ThreadCpuNanoseconds();
+        long spent;
+        do
+        {
+            way.Run();
+            calls++;
+            spent = ThreadCpuNanoseconds() - start;
+        }
+        while (spent < budget);
+
+        return (double)spent / (calls * way.OperationsPerInvoke);
+    }
+
+    private static string Format(double nanoseconds)
+        => nanoseconds >= 1e6 ? $"{(nanoseconds / 1e6).ToString("0.00", CultureInfo.InvariantCulture)} ms" : $"{nanoseconds.ToString("0.0", CultureInfo.InvariantCulture)} ns";
+
+    private static long ThreadCpuNanoseconds()
+    {
+        const int ThreadCpuTimeClock = 3;
+        return clock_gettime(ThreadCpuTimeClock, out var time) == 0 ? (time.Seconds * 1_000_000_000) + time.Nanoseconds : throw new InvalidOperationException("clock_gettime failed.");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int clock_gettime(int clock, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    private sealed record Way(string Name, bool IsBaseline, int OperationsPerInvoke, Action Run)
+    {
+        public List<double> Samples { get; } = [];
+
+        public double Median
+        {
+            get
+            {
+                var sorted = Samples.Order().ToList();
+                return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            }
+        }
+    }
+}
