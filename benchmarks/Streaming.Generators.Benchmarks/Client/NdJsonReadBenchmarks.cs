@@ -72,24 +72,17 @@ public class NdJsonReadBenchmarks
         return Check(count);
     }
 
-    private async Task<long> Client<T>(JsonTypeInfo<T> typeInfo)
+    private Task<long> Client<T>(JsonTypeInfo<T> typeInfo)
+        => CountAsync(_ndJson.GetFromNdJsonAsAsyncEnumerable("items", typeInfo));
+
+    private Task<long> JsonArray<T>(JsonTypeInfo<T> typeInfo)
+        => CountAsync(_jsonArray.GetFromJsonAsAsyncEnumerable("items", typeInfo));
+
+    /// <summary>Reads every item, counting the ones that deserialized to a value.</summary>
+    private static async Task<long> CountAsync<T>(IAsyncEnumerable<T?> items)
     {
         long count = 0;
-        await foreach (var item in _ndJson.GetFromNdJsonAsAsyncEnumerable("items", typeInfo))
-        {
-            if (item is not null)
-            {
-                count++;
-            }
-        }
-
-        return Check(count);
-    }
-
-    private async Task<long> JsonArray<T>(JsonTypeInfo<T> typeInfo)
-    {
-        long count = 0;
-        await foreach (var item in _jsonArray.GetFromJsonAsAsyncEnumerable("items", typeInfo))
+        await foreach (var item in items)
         {
             if (item is not null)
             {
