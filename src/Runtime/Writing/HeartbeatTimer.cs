@@ -1,0 +1,107 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace Streaming;
+
+/// <summary>
+/// One timer for the heartbeats of all streams of an application. A stream registers its
+/// <see cref="IdleHeartbeat"/> for as long as it runs; each tick walks the registered streams, writes the
+/// heartbeats that are due, and sets the timer for the next one that can be. A stream going idle does not touch
+/// the timer: a tick counts a stream that is writing as due a whole interval later, the earliest it can be.
+/// </summary>
+/// <remarks>
+/// Ticks that would come closer together than a fiftieth of the shortest interval are merged, so that thousands
+/// of streams idle since slightly different moments cost a few walks per interval, not one each; a heartbeat is
+/// at most that late (0.3 s of 15 s).
+/// </remarks>
+internal sealed class HeartbeatTimer
+{
+    private const int MergeFraction = 50;
+
+    private readonly Lock _lock = new();
+    private readonly Timer _timer;
+    private IdleHeartbeat? _first;
+    private long _armedFor = long.MaxValue;
+
+    public HeartbeatTimer()
+    {
+        // The timer outlives the request that happens to create it: it must not capture its execution context.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _timer = new Timer(static state => ((HeartbeatTimer)state!).Tick(), this, Timeout.Infinite, Timeout.Infinite);
+        }
+    }
+
+    /// <summary>Starts looking after <paramref name="heartbeat"/>'s stream, which is writing.</summary>
+    public void Register(IdleHeartbeat heartbeat)
+    {
+        lock (_lock)
+        {
+            heartbeat.Next = _first;
+            if (_first is not null)
+            {
+                _first.Previous = heartbeat;
+            }
+
+            _first = heartbeat;
+            var now = Stopwatch.GetTimestamp();
+            if (now + heartbeat.IntervalTicks < _armedFor)
+            {
+                Arm(now + heartbeat.IntervalTicks, now);
+            }
+        }
+    }
+
+    /// <summary>Stops looking after <paramref name="heartbeat"/>'s stream; no tick writes to it after this returns.</summary>
+    public void Unregister(IdleHeartbeat heartbeat)
+    {
+        lock (_lock)
+        {
+            if (heartbeat.Previous is { } previous)
+            {
+                previous.Next = heartbeat.Next;
+            }
+            else
+            {
+                _first = heartbeat.Next;
+            }
+
+            if (heartbeat.Next is { } next)
+            {
+                next.Previous = heartbeat.Previous;
+            }
+
+            heartbeat.Previous = null;
+            heartbeat.Next = null;
+        }
+    }
+
+    private void Tick()
+    {
+        lock (_lock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var next = long.MaxValue;
+            var shortest = long.MaxValue;
+            for (var heartbeat = _first; heartbeat is not null; heartbeat = heartbeat.Next)
+            {
+                next = Math.Min(next, heartbeat.Check(now));
+                shortest = Math.Min(shortest, heartbeat.IntervalTicks);
+            }
+
+            _armedFor = long.MaxValue;
+            if (next != long.MaxValue)
+            {
+                Arm(Math.Max(next, now + (shortest / MergeFraction)), now);
+            }
+        }
+    }
+
+    private void Arm(long due, long now)
+    {
+        _armedFor = due;
+        var milliseconds = Math.Ceiling((due - now) * 1000.0 / Stopwatch.Frequency);
+        _timer.Change((long)Math.Clamp(milliseconds, 1, uint.MaxValue - 1), Timeout.Infinite);
+    }
+}
