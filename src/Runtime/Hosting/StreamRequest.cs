@@ -131,27 +131,30 @@ public sealed class StreamRequest : IDisposable
 
     /// <summary>
     /// Admits a stream, or answers <c>503</c> with <c>Retry-After</c> and returns <see langword="null"/> when
-    /// <see cref="StreamingOptions.MaxConcurrentStreams"/> streams are running.
+    /// <see cref="StreamingOptions.MaxConcurrentStreams"/> streams are running. Admission itself never waits.
     /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="endpoint">The endpoint's format and flush settings.</param>
-    public static ValueTask<StreamRequest?> BeginAsync(HttpContext context, StreamEndpointMetadata endpoint)
+    /// <param name="refused">When refused, the 503 being written; else a completed task.</param>
+    public static StreamRequest? Begin(HttpContext context, StreamEndpointMetadata endpoint, out Task refused)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(endpoint);
-        return BeginAsync(context, endpoint, StreamFormats.TagValue(endpoint.Format));
+        return Begin(context, endpoint, StreamFormats.TagValue(endpoint.Format), out refused);
     }
 
-    internal static ValueTask<StreamRequest?> BeginAsync(HttpContext context, StreamEndpointMetadata? endpoint, string format)
+    internal static StreamRequest? Begin(HttpContext context, StreamEndpointMetadata? endpoint, string format, out Task refused)
     {
         var runtime = StreamingRuntime.For(context);
         var route = RouteOf(context);
         if (runtime.Limiter.TryAcquire())
         {
-            return new(new StreamRequest(context, runtime, endpoint, route, format));
+            refused = Task.CompletedTask;
+            return new StreamRequest(context, runtime, endpoint, route, format);
         }
 
-        return RefuseAsync(context, runtime, route, format);
+        refused = RefuseAsync(context, runtime, route, format);
+        return null;
     }
 
     /// <summary>Puts the client's own token back, so that what is written after the server's end is not cancelled by it.</summary>
@@ -221,7 +224,7 @@ public sealed class StreamRequest : IDisposable
         return after <= s_longestTimer ? (reason, after) : (StopReason.None, default);
     }
 
-    private static async ValueTask<StreamRequest?> RefuseAsync(HttpContext context, StreamingRuntime runtime, string route, string format)
+    private static async Task RefuseAsync(HttpContext context, StreamingRuntime runtime, string route, string format)
     {
         var max = runtime.Options.MaxConcurrentStreams ?? 0;
         runtime.Metrics.Rejected(route, format);
@@ -233,7 +236,6 @@ public sealed class StreamRequest : IDisposable
             context,
             StatusCodes.Status503ServiceUnavailable,
             "The server is streaming to as many clients as it is configured for; try again later.");
-        return null;
     }
 
     private static string RouteOf(HttpContext context)

@@ -31,7 +31,7 @@ public static class StreamResponse
         ArgumentNullException.ThrowIfNull(formatter);
 
         return Begin(context, formatter, out var refused) is { } request
-            ? RunAsync(request, items, null, formatter, ownsRequest: true)
+            ? RunAsync(request, items, null, formatter)
             : refused;
     }
 
@@ -41,26 +41,27 @@ public static class StreamResponse
     /// that took longer than a millisecond to produce, and at the byte threshold. Prefer
     /// <see cref="IAsyncEnumerable{T}"/> for sources that wait on I/O.
     /// </remarks>
-    public static async Task WriteAsync<T>(HttpContext context, IEnumerable<T> items, StreamFormatter<T> formatter)
+    public static Task WriteAsync<T>(HttpContext context, IEnumerable<T> items, StreamFormatter<T> formatter)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
 
-        using var request = Begin(context, formatter, out var refused);
-        await (request is null ? refused : RunBlockingAsync(request, items, formatter));
+        return Begin(context, formatter, out var refused) is { } request
+            ? RunBlockingAsync(request, items, formatter)
+            : refused;
     }
 
-    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.BeginAsync(HttpContext, StreamEndpointMetadata)"/>.</summary>
+    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.Begin(HttpContext, StreamEndpointMetadata, out Task)"/>, and disposes the request when the stream ends.</summary>
     public static Task WriteAsync<T>(StreamRequest request, IAsyncEnumerable<T> items, StreamFormatter<T> formatter)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
-        return RunAsync(request, items, null, formatter, ownsRequest: false);
+        return RunAsync(request, items, null, formatter);
     }
 
-    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.BeginAsync(HttpContext, StreamEndpointMetadata)"/>.</summary>
+    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.Begin(HttpContext, StreamEndpointMetadata, out Task)"/>, and disposes the request when the stream ends.</summary>
     public static Task WriteAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -69,23 +70,12 @@ public static class StreamResponse
         return RunBlockingAsync(request, items, formatter);
     }
 
-    /// <summary>
-    /// Admits a stream written by hand: the endpoint's metadata when it has some, else the formatter's media type
-    /// as its format. Admission completes at once; only a refusal, which admits nothing, has a 503 to write.
-    /// </summary>
+    /// <summary>Admits a stream written by hand: the endpoint's metadata when it has some, else the formatter's media type as its format.</summary>
     private static StreamRequest? Begin<T>(HttpContext context, StreamFormatter<T> formatter, out Task refused)
     {
         var endpoint = context.GetEndpoint()?.Metadata.GetMetadata<StreamEndpointMetadata>();
         var format = endpoint is null ? MediaType(formatter.ContentType) : StreamFormats.TagValue(endpoint.Format);
-        var begun = StreamRequest.BeginAsync(context, endpoint, format);
-        if (begun.IsCompletedSuccessfully && begun.Result is { } request)
-        {
-            refused = Task.CompletedTask;
-            return request;
-        }
-
-        refused = begun.AsTask();
-        return null;
+        return StreamRequest.Begin(context, endpoint, format, out refused);
     }
 
     /// <summary>
@@ -94,14 +84,27 @@ public static class StreamResponse
     /// </summary>
     private static Task RunBlockingAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
         => items is IAsyncEnumerable<T> asyncItems
-            ? RunAsync(request, asyncItems, null, formatter, ownsRequest: false)
-            : request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter, ownsRequest: false));
+            ? RunAsync(request, asyncItems, null, formatter)
+            : RunOnProducerThreadAsync(request, items, formatter);
+
+    private static async Task RunOnProducerThreadAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
+    {
+        try
+        {
+            await request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter));
+        }
+        finally
+        {
+            // Also when no thread could be started for it.
+            request.Dispose();
+        }
+    }
 
     /// <summary>
-    /// Writes the stream from start to end: the loop and everything around it in one async method, so that an
-    /// idle stream waits in one state machine. Disposes <paramref name="request"/> at the end when it <paramref name="ownsRequest"/>.
+    /// Writes the stream from start to end and disposes <paramref name="request"/>: the loop and everything around
+    /// it in one async method, so that an idle stream waits in one state machine.
     /// </summary>
-    private static async Task RunAsync<T>(StreamRequest request, IAsyncEnumerable<T>? asyncItems, IEnumerable<T>? syncItems, StreamFormatter<T> formatter, bool ownsRequest)
+    private static async Task RunAsync<T>(StreamRequest request, IAsyncEnumerable<T>? asyncItems, IEnumerable<T>? syncItems, StreamFormatter<T> formatter)
     {
         var context = request.Context;
         var started = StreamTelemetry.Started(request);
@@ -230,10 +233,7 @@ public static class StreamResponse
         }
         finally
         {
-            if (ownsRequest)
-            {
-                request.Dispose();
-            }
+            request.Dispose();
         }
     }
 
