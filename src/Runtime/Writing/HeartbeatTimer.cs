@@ -6,8 +6,8 @@ namespace Streaming;
 
 /// <summary>
 /// One timer for the heartbeats of all streams of an application. A stream registers its
-/// <see cref="IdleHeartbeat"/> for as long as it runs; each tick walks the registered streams, writes the
-/// heartbeats that are due, and sets the timer for the next one that can be. A stream going idle does not touch
+/// <see cref="IdleHeartbeat"/> for as long as it runs; each tick walks the registered streams, takes the writer
+/// of those due a heartbeat, sets the timer for the next one that can be, and then writes the heartbeats. A stream going idle does not touch
 /// the timer: a tick counts a stream that is writing as due a whole interval later, the earliest it can be.
 /// </summary>
 /// <remarks>
@@ -79,6 +79,8 @@ internal sealed class HeartbeatTimer
 
     private void Tick()
     {
+        // The streams due are taken under the lock and written to after it, so that no write holds up the others.
+        IdleHeartbeat? due = null;
         lock (_lock)
         {
             var now = Stopwatch.GetTimestamp();
@@ -86,7 +88,13 @@ internal sealed class HeartbeatTimer
             var shortest = long.MaxValue;
             for (var heartbeat = _first; heartbeat is not null; heartbeat = heartbeat.Next)
             {
-                next = Math.Min(next, heartbeat.Check(now));
+                if (heartbeat.TryClaim(now, out var at))
+                {
+                    heartbeat.NextDue = due;
+                    due = heartbeat;
+                }
+
+                next = Math.Min(next, at);
                 shortest = Math.Min(shortest, heartbeat.IntervalTicks);
             }
 
@@ -95,6 +103,14 @@ internal sealed class HeartbeatTimer
             {
                 Arm(Math.Max(next, now + (shortest / MergeFraction)), now);
             }
+        }
+
+        while (due is not null)
+        {
+            var heartbeat = due;
+            due = heartbeat.NextDue;
+            heartbeat.NextDue = null;
+            heartbeat.Beat();
         }
     }
 

@@ -45,6 +45,9 @@ internal abstract class IdleHeartbeat
     /// <inheritdoc cref="Previous"/>
     internal IdleHeartbeat? Next { get; set; }
 
+    /// <summary>The next stream in a tick's list of heartbeats to write.</summary>
+    internal IdleHeartbeat? NextDue { get; set; }
+
     /// <summary>The heartbeat of <paramref name="formatter"/>'s stream, registered with the shared timer, or <see langword="null"/> when it has none.</summary>
     public static IdleHeartbeat? Start<T>(StreamFormatter<T> formatter, StreamBodyWriter body, StreamRequest request)
     {
@@ -83,43 +86,49 @@ internal abstract class IdleHeartbeat
     }
 
     /// <summary>
-    /// Called by the timer: writes a heartbeat if the stream has been idle for a whole interval. Returns when
-    /// this stream next needs looking at, in <see cref="Stopwatch"/> ticks.
+    /// Called by the timer: takes the writer when the stream has been idle for a whole interval, for
+    /// <see cref="Beat"/> to write the heartbeat. <paramref name="next"/> is when this stream next needs looking
+    /// at, in <see cref="Stopwatch"/> ticks.
     /// </summary>
-    internal long Check(long now)
+    internal bool TryClaim(long now, out long next)
     {
+        next = now + IntervalTicks;
         if (_stopped)
         {
-            return long.MaxValue;
+            next = long.MaxValue;
+            return false;
         }
 
         // A loop that is writing may go idle at any moment: it is due an interval from now at the earliest.
         if (Volatile.Read(ref _state) != Waiting)
         {
-            return now + IntervalTicks;
+            return false;
         }
 
         var due = Volatile.Read(ref _idleSince) + IntervalTicks;
         if (due > now)
         {
-            return due;
+            next = due;
+            return false;
         }
 
-        if (Interlocked.CompareExchange(ref _state, Beating, Waiting) == Waiting)
+        if (Interlocked.CompareExchange(ref _state, Beating, Waiting) != Waiting)
         {
-            if (Volatile.Read(ref _idleSince) + IntervalTicks > now)
-            {
-                // The loop wrote an item and went idle again in between: this idle period is not over.
-                EndBeat();
-            }
-            else
-            {
-                _ = BeatAsync();
-            }
+            return false;
         }
 
-        return now + IntervalTicks;
+        if (Volatile.Read(ref _idleSince) + IntervalTicks > now)
+        {
+            // The loop wrote an item and went idle again in between: this idle period is not over.
+            EndBeat();
+            return false;
+        }
+
+        return true;
     }
+
+    /// <summary>Writes the heartbeat of a stream <see cref="TryClaim"/> took the writer from, and gives the writer back.</summary>
+    internal void Beat() => _ = BeatAsync();
 
     /// <summary>Writes the format's heartbeat; <see langword="false"/> when it has none.</summary>
     protected abstract bool TryWrite(IBufferWriter<byte> output);
