@@ -18,7 +18,7 @@ namespace Streaming;
 /// bind already carries all of it and a refused request costs nothing.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class StreamRequest : IDisposable
+public sealed class StreamRequest : IDisposable, IStreamListItem<StreamRequest>
 {
     // CancelAfter takes at most about 49 days; a later end is no end for a stream.
     private static readonly TimeSpan s_longestTimer = TimeSpan.FromDays(45);
@@ -29,7 +29,6 @@ public sealed class StreamRequest : IDisposable
     private readonly StopReason _timedStop;
     private readonly bool _isSse;
     private readonly bool _endsAtStopping;
-    private CancellationTokenRegistration _shutdown;
     private int _stopReason;
     private bool _disposed;
 
@@ -66,7 +65,7 @@ public sealed class StreamRequest : IDisposable
 
         if (shutdown.CanBeCanceled)
         {
-            _shutdown = shutdown.UnsafeRegister(static state => ((StreamRequest)state!).Stop(StopReason.Shutdown), this);
+            runtime.RunningStreams.Add(this, endsAtStopping);
         }
     }
 
@@ -80,6 +79,15 @@ public sealed class StreamRequest : IDisposable
     }
 
     internal HttpContext Context { get; }
+
+    /// <summary>Whether the application's stopping ends this stream, rather than the shutdown cut.</summary>
+    internal bool EndsAtStopping => _endsAtStopping;
+
+    /// <summary>The neighbours in the application's list of <see cref="RunningStreams"/>.</summary>
+    StreamRequest? IStreamListItem<StreamRequest>.Previous { get; set; }
+
+    /// <inheritdoc cref="IStreamListItem{T}.Previous"/>
+    StreamRequest? IStreamListItem<StreamRequest>.Next { get; set; }
 
     internal StreamingRuntime Runtime => _runtime;
 
@@ -177,13 +185,16 @@ public sealed class StreamRequest : IDisposable
         _disposed = true;
         if (_stop is not null)
         {
-            _shutdown.Dispose();
+            _runtime.RunningStreams.Remove(this);
             Context.RequestAborted = _clientAborted;
             _stop.Dispose();
         }
 
         _runtime.Limiter.Release();
     }
+
+    /// <summary>Ends the stream early because the application is stopping.</summary>
+    internal void StopForShutdown() => Stop(StopReason.Shutdown);
 
     private void Stop(StopReason reason)
     {

@@ -40,6 +40,8 @@ internal sealed class StreamingRuntime
             var shutdownTimeout = services.GetService<IOptions<HostOptions>>()?.Value.ShutdownTimeout ?? TimeSpan.FromSeconds(30);
             ShutdownCut = CutAfterStopping(lifetime.ApplicationStopping, shutdownTimeout);
         }
+
+        RunningStreams = new RunningStreams(Stopping, ShutdownCut);
     }
 
     public StreamingOptions Options { get; }
@@ -61,6 +63,9 @@ internal sealed class StreamingRuntime
 
     /// <summary>The one timer that sends every stream's heartbeats.</summary>
     public HeartbeatTimer Heartbeats { get; } = new();
+
+    /// <summary>The streams the application's shutdown ends.</summary>
+    public RunningStreams RunningStreams { get; }
 
     /// <summary><c>ApplicationStopping</c>: SSE streams end at once.</summary>
     public CancellationToken Stopping { get; }

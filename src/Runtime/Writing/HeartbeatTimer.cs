@@ -21,7 +21,7 @@ internal sealed class HeartbeatTimer
 
     private readonly Lock _lock = new();
     private readonly Timer _timer;
-    private IdleHeartbeat? _first;
+    private StreamList<IdleHeartbeat> _streams;
     private long _armedFor = long.MaxValue;
 
     public HeartbeatTimer()
@@ -38,13 +38,7 @@ internal sealed class HeartbeatTimer
     {
         lock (_lock)
         {
-            heartbeat.Next = _first;
-            if (_first is not null)
-            {
-                _first.Previous = heartbeat;
-            }
-
-            _first = heartbeat;
+            _streams.Add(heartbeat);
             var now = Stopwatch.GetTimestamp();
             if (now + heartbeat.IntervalTicks < _armedFor)
             {
@@ -58,22 +52,7 @@ internal sealed class HeartbeatTimer
     {
         lock (_lock)
         {
-            if (heartbeat.Previous is { } previous)
-            {
-                previous.Next = heartbeat.Next;
-            }
-            else
-            {
-                _first = heartbeat.Next;
-            }
-
-            if (heartbeat.Next is { } next)
-            {
-                next.Previous = heartbeat.Previous;
-            }
-
-            heartbeat.Previous = null;
-            heartbeat.Next = null;
+            _streams.Remove(heartbeat);
         }
     }
 
@@ -86,7 +65,7 @@ internal sealed class HeartbeatTimer
             var now = Stopwatch.GetTimestamp();
             var next = long.MaxValue;
             var shortest = long.MaxValue;
-            for (var heartbeat = _first; heartbeat is not null; heartbeat = heartbeat.Next)
+            for (var heartbeat = _streams.First; heartbeat is not null; heartbeat = heartbeat.Next)
             {
                 if (heartbeat.TryClaim(now, out var at))
                 {

@@ -13,7 +13,7 @@ namespace Streaming;
 /// taking the writer from an idle loop, so a heartbeat never lands inside an item. Handing the writer over and
 /// back is two interlocked operations: waiting for the producer allocates nothing.
 /// </summary>
-internal abstract class IdleHeartbeat
+internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
 {
     // Who owns the writer: the loop (Writing), nobody while the loop awaits the producer (Waiting), a tick
     // (Beating), or a tick that hands it straight back to the loop when done (BeatingAwaited).
@@ -40,10 +40,10 @@ internal abstract class IdleHeartbeat
     public long IntervalTicks { get; }
 
     /// <summary>The neighbours in the timer's list of streams.</summary>
-    internal IdleHeartbeat? Previous { get; set; }
+    public IdleHeartbeat? Previous { get; set; }
 
     /// <inheritdoc cref="Previous"/>
-    internal IdleHeartbeat? Next { get; set; }
+    public IdleHeartbeat? Next { get; set; }
 
     /// <summary>The next stream in a tick's list of heartbeats to write.</summary>
     internal IdleHeartbeat? NextDue { get; set; }
