@@ -34,8 +34,6 @@ public ref struct CsvFieldWriter
 
     private const int MinimumSpan = 256;
 
-    private static ReadOnlySpan<double> Pow10 => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
-
     private readonly IBufferWriter<byte> _output;
     private readonly CsvDelimiter _delimiter;
     private readonly bool _injectionGuard;
@@ -578,79 +576,16 @@ public ref struct CsvFieldWriter
         return bits[2] != 0 || mantissa == 0 ? 0 : WriteScaled(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0);
     }
 
-    /// <summary>
-    /// Writes a double that is a decimal of at most 15 significant digits between 0.001 and 10^14 (a price, a
-    /// weight) as its shortest round-trip text, which is then those digits (<c>17.415</c>); returns the length.
-    /// Other values are left to the formatter: 0 is returned and nothing written.
-    /// </summary>
-    /// <remarks>
-    /// With <c>m / 10^k == |value|</c> for an integer m below 10^15, <c>m·10^-k</c> parses back to the value
-    /// (the division of two exact doubles rounds as parsing does), and no shorter decimal does: one digit fewer
-    /// moves the value by at least 10^-15 of itself, more than the spacing of doubles. The smallest such k gives
-    /// the fewest digits; a trailing zero in m means that reasoning did not hold, and the formatter decides.
-    /// </remarks>
-    private int WriteShortDouble(double value)
-    {
-        var magnitude = Math.Abs(value);
-        if (!(magnitude >= 1e-3 && magnitude < 1e14))
-        {
-            return 0;
-        }
-
-        for (var k = 0; k < 18; k++)
-        {
-            var scaled = magnitude * Pow10[k];
-            if (scaled >= 1e15)
-            {
-                return 0;
-            }
-
-            if (scaled == Math.Floor(scaled) && scaled / Pow10[k] == magnitude)
-            {
-                var mantissa = (ulong)scaled;
-                return k > 0 && mantissa % 10 == 0 ? 0 : WriteScaled(mantissa, k, value < 0);
-            }
-        }
-
-        return 0;
-    }
+    /// <summary>Writes a double that is a short decimal from its digits (see <see cref="DecimalText.WriteShortDouble"/>); 0 for any other.</summary>
+    private int WriteShortDouble(double value) => Advance(DecimalText.WriteShortDouble(value, _span[_position..]));
 
     /// <summary>Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly <paramref name="scale"/> places.</summary>
-    private int WriteScaled(ulong mantissa, int scale, bool negative)
+    private int WriteScaled(ulong mantissa, int scale, bool negative) => Advance(DecimalText.WriteScaled(mantissa, scale, negative, _span[_position..]));
+
+    private int Advance(int written)
     {
-        var field = _span[_position..];
-        var sign = negative ? 1 : 0;
-        if (negative)
-        {
-            field[0] = (byte)'-';
-        }
-
-        // At most 20 digits and 28 places of scale: "-0." and 28 digits fit the reserved bytes.
-        mantissa.TryFormat(field[sign..], out var digits, default, CultureInfo.InvariantCulture);
-        var length = sign + digits;
-        if (scale > 0)
-        {
-            if (digits > scale)
-            {
-                var point = length - scale;
-                field[point..length].CopyTo(field[(point + 1)..]);
-                field[point] = (byte)'.';
-                length++;
-            }
-            else
-            {
-                // 0.0…digits: the digits move right past "0." and the zeros that lead the fraction.
-                var shift = 2 + scale - digits;
-                field[sign..length].CopyTo(field[(sign + shift)..]);
-                field[sign] = (byte)'0';
-                field[sign + 1] = (byte)'.';
-                field.Slice(sign + 2, scale - digits).Fill((byte)'0');
-                length += shift;
-            }
-        }
-
-        _position += length;
-        return length;
+        _position += written;
+        return written;
     }
 
     /// <summary>
