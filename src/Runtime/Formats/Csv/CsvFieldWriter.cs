@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
@@ -158,21 +157,7 @@ public ref struct CsvFieldWriter
     public void WriteDateTime(DateTime value)
     {
         var start = StartField(FormattedBytes);
-        if (value.Kind == DateTimeKind.Local)
-        {
-            // The offset of local time comes from the time zone: the formatter looks it up.
-            Utf8Formatter.TryFormat(value, _span[start..], out var written, new StandardFormat('O'));
-            _position = start + TrimFraction(_span.Slice(start, written));
-        }
-        else
-        {
-            _position = start + WriteIso(_span[start..], value);
-            if (value.Kind == DateTimeKind.Utc)
-            {
-                _span[_position++] = (byte)'Z';
-            }
-        }
-
+        _position = start + JsonDates.Format(value, _span[start..]);
         QuoteIfNotPlain(start);
     }
 
@@ -180,14 +165,7 @@ public ref struct CsvFieldWriter
     public void WriteDateTimeOffset(DateTimeOffset value)
     {
         var start = StartField(FormattedBytes);
-        var end = start + WriteIso(_span[start..], value.DateTime);
-        var offset = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
-        _span[end] = offset < 0 ? (byte)'-' : (byte)'+';
-        var minutes = (uint)Math.Abs(offset);
-        WriteTwoDigits(_span, end + 1, minutes / 60);
-        _span[end + 3] = (byte)':';
-        WriteTwoDigits(_span, end + 4, minutes % 60);
-        _position = end + 6;
+        _position = start + JsonDates.Format(value, _span[start..]);
         QuoteIfNotPlain(start);
     }
 
@@ -507,63 +485,6 @@ public ref struct CsvFieldWriter
     }
 
     /// <summary>
-    /// Writes the date and time of <paramref name="clock"/> as the round-trip format (<c>O</c>) does, trailing
-    /// zeros of the seven-digit fraction trimmed as System.Text.Json trims them; returns the length.
-    /// </summary>
-    private static int WriteIso(Span<byte> destination, DateTime clock)
-    {
-        // One length check up front: every index below is a constant within it.
-        var iso = destination[..27];
-        clock.Deconstruct(out int year, out int month, out int day);
-        var ticks = clock.Ticks;
-        var seconds = (uint)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
-        var fraction = (uint)(ticks % TimeSpan.TicksPerSecond);
-
-        var century = (uint)year / 100;
-        WriteTwoDigits(iso, 0, century);
-        WriteTwoDigits(iso, 2, (uint)year - (century * 100));
-        iso[4] = (byte)'-';
-        WriteTwoDigits(iso, 5, (uint)month);
-        iso[7] = (byte)'-';
-        WriteTwoDigits(iso, 8, (uint)day);
-        iso[10] = (byte)'T';
-        WriteTwoDigits(iso, 11, seconds / 3600);
-        iso[13] = (byte)':';
-        WriteTwoDigits(iso, 14, seconds / 60 % 60);
-        iso[16] = (byte)':';
-        WriteTwoDigits(iso, 17, seconds % 60);
-        if (fraction == 0)
-        {
-            return 19;
-        }
-
-        var digits = 7;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-
-        iso[19] = (byte)'.';
-        for (var i = 19 + digits; i > 19; i--)
-        {
-            var next = fraction / 10;
-            iso[i] = (byte)('0' + (fraction - (next * 10)));
-            fraction = next;
-        }
-
-        return 20 + digits;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteTwoDigits(Span<byte> destination, int offset, uint value)
-    {
-        var tens = value / 10;
-        destination[offset] = (byte)('0' + tens);
-        destination[offset + 1] = (byte)('0' + (value - (tens * 10)));
-    }
-
-    /// <summary>
     /// Writes a decimal whose digits fit in 64 bits as its general format does: every digit of its scale, never
     /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
     /// formatter: 0 is returned and nothing written.
@@ -586,31 +507,6 @@ public ref struct CsvFieldWriter
     {
         _position += written;
         return written;
-    }
-
-    /// <summary>
-    /// The length of ISO 8601 text once trailing zeros of its seven-digit fraction are removed (and the
-    /// <c>.</c> with them when all are zeros), the offset moved up: <c>…:03.5000000Z</c> → <c>…:03.5Z</c>.
-    /// </summary>
-    private static int TrimFraction(Span<byte> iso)
-    {
-        const int Dot = 19;
-        const int Digits = 7;
-        if (iso.Length < Dot + 1 + Digits || iso[Dot] != (byte)'.')
-        {
-            return iso.Length;
-        }
-
-        var keep = Digits;
-        while (keep > 0 && iso[Dot + keep] == (byte)'0')
-        {
-            keep--;
-        }
-
-        var end = keep == 0 ? Dot : Dot + 1 + keep;
-        var offset = iso[(Dot + 1 + Digits)..];
-        offset.CopyTo(iso[end..]);
-        return end + offset.Length;
     }
 
     /// <summary>
