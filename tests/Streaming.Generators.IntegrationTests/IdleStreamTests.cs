@@ -44,9 +44,10 @@ public sealed class IdleStreamTests(ITestOutputHelper output)
         // About 0.92 KB kept and 1.05 KB allocated: the write loop's state machine, the request and its linked
         // token, the body writer, the formatter, the heartbeat's entry, and the headers it sets on this context.
         // A shutdown registration of its own per stream kept 0.99 KB and allocated 1.13 KB; two more state
-        // machines, a timer and a semaphore of its own per stream kept 1.5 KB and allocated 1.6 KB.
-        Assert.InRange(retained / Streams, 0, 960);
-        Assert.InRange(allocated / Streams, 0, 1_090);
+        // machines, a timer and a semaphore of its own per stream kept 1.5 KB and allocated 1.6 KB. The bounds
+        // leave some 40 bytes for the runtime's own variation and still fail either of those.
+        Assert.InRange(retained / Streams, 0, 985);
+        Assert.InRange(allocated / Streams, 0, 1_110);
     }
 
     [Fact]
