@@ -16,11 +16,13 @@ if [[ "${1:-}" == "--short" ]]; then
   rounds=5
   latency_items=2000
   concurrent_seconds=5
+  detector_seconds=3
 else
   job=()
   rounds=9
   latency_items=10000
   concurrent_seconds=10
+  detector_seconds=5
 fi
 
 # 5 000 idle streams need 5 000 sockets in each of the client and the server process.
@@ -44,6 +46,8 @@ echo "== end to end, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${bench[@]}" e2e --items 1000000 --rounds "$rounds" --warmup 200000 --workstation-gc
 echo "== concurrent (wrk, 16 and 64 connections), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${bench[@]}" concurrent --items 1000 --seconds "$concurrent_seconds" --rounds 3 --workstation-gc
+echo "== buffered-response detector over a socket (wrk), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+"${bench[@]}" detector --seconds "$detector_seconds" --rounds "$rounds" --workstation-gc
 echo "== memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${bench[@]}" memory --small 100000 --large 10000000 --streams 5000
 echo "== latency, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,11 +15,20 @@ namespace Streaming.Generators.Benchmarks;
 /// </summary>
 public static class CpuTimeRun
 {
-    public static int Run(string className, int rounds, double secondsPerRound)
+    /// <param name="parameters"><c>Name=value</c> for each <c>[Params]</c> property to set before the set-up.</param>
+    public static int Run(string className, int rounds, double secondsPerRound, IEnumerable<string> parameters)
     {
         var type = typeof(CpuTimeRun).Assembly.GetTypes().SingleOrDefault(t => t.Name == className)
             ?? throw new ArgumentException($"No benchmark class {className}.");
         var instance = Activator.CreateInstance(type)!;
+        foreach (var parameter in parameters)
+        {
+            var (name, value) = (parameter[..parameter.IndexOf('=')], parameter[(parameter.IndexOf('=') + 1)..]);
+            var property = type.GetProperty(name) ?? throw new ArgumentException($"{className} has no property {name}.");
+            property.SetValue(instance, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+            className += $" ({name}={value})";
+        }
+
         foreach (var setup in type.GetMethods().Where(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null))
         {
             setup.Invoke(instance, null);
@@ -58,10 +67,22 @@ public static class CpuTimeRun
         return 0;
     }
 
+    /// <summary>A direct call: no reflection in the timed loop, and a returned task is waited for.</summary>
     private static Action Invoker(object instance, MethodInfo method)
-        => method.ReturnType == typeof(void)
-            ? (Action)Delegate.CreateDelegate(typeof(Action), instance, method)
-            : () => method.Invoke(instance, null);
+    {
+        if (method.ReturnType == typeof(void))
+        {
+            return method.CreateDelegate<Action>(instance);
+        }
+
+        if (method.ReturnType == typeof(Task))
+        {
+            var run = method.CreateDelegate<Func<Task>>(instance);
+            return () => run().GetAwaiter().GetResult();
+        }
+
+        return () => method.Invoke(instance, null);
+    }
 
     /// <summary>Runs <paramref name="way"/> for about <paramref name="seconds"/> of CPU time; returns the CPU nanoseconds per operation.</summary>
     private static double Time(Way way, double seconds)

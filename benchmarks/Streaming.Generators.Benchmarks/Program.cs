@@ -13,17 +13,22 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   deployment NATIVE JIT DATABASE [--rounds R]   the sample as a NativeAOT executable and as the JIT build
 //                               (Orders.dll): start-up, idle and streaming memory, on copies of a seeded database
 //   spin Class.Method [seconds]  runs one micro-benchmark in a loop, for a profiler such as perf
-//   cputime Class [rounds] [seconds]  one class's benchmarks interleaved round by round, timed by thread CPU time
-//   server [--profile-allocations]  the Kestrel side of e2e, latency and memory (started by them); with
-//                               --profile-allocations, /_allocations samples what the server allocates
+//   cputime Class [rounds] [seconds] [Name=value ...]  one class's benchmarks interleaved round by round, timed by
+//                               thread CPU time, with the [Params] properties given
+//   detector [--seconds S] [--rounds R] [--workstation-gc]   wrk against an ordinary JSON endpoint with and
+//                               without UseBufferedResponseDetection(), in two servers, interleaved rounds
+//   server [--profile-allocations] [--detector]  the Kestrel side of e2e, latency and memory (started by them); with
+//                               --profile-allocations, /_allocations samples what the server allocates; with
+//                               --detector, the buffered-response detector watches every endpoint
 //   anything else               BenchmarkDotNet: per-item JSON, per-row CSV, generator build time
 return args.FirstOrDefault() switch
 {
     "verify" => Verification.Run(),
     "deployment" => await DeploymentRun.RunAsync(args[1], args[2], args[3], Option("--rounds", 5)),
     "spin" => Spin.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10),
-    "cputime" => CpuTimeRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5),
-    "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations")),
+    "cputime" => CpuTimeRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5, args.Skip(4)),
+    "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations"), args.Contains("--detector")),
+    "detector" => await DetectorRun.RunAsync(Option("--seconds", 5), Option("--rounds", 5), ServerGc()),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
     "concurrent" => await ConcurrentRun.RunAsync(Option("--items", 1_000), Option("--seconds", 10), Option("--rounds", 3), ServerGc()),
     "profile" => await AllocationProfileRun.RunAsync(Option("--items", 300_000), ServerGc()),

@@ -404,6 +404,7 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
                     when invocation.TargetMethod.IsExtensionMethod
                          && (symbols.IsLinqType(invocation.TargetMethod.ContainingType)
                              || symbols.IsEntityFrameworkQueryableExtensions(invocation.TargetMethod.ContainingType)
+                             || symbols.IsQuerySplitting(invocation.TargetMethod)
                              || s_queryProjections.Contains(invocation.TargetMethod.Name)
                              || IsRowFilter(invocation.TargetMethod, cancellationToken)):
                     if (s_boundingOperators.Contains(invocation.TargetMethod.Name) || IsKeyFilter(invocation, symbols) || IsDistinctOfFewValues(invocation)

@@ -45,6 +45,7 @@ internal sealed class KnownSymbols
         IAsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
         DbSetOfT = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
         EntityFrameworkQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        RelationalQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
         Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
 
         // System.Linq.AsyncEnumerable ships in .NET 10 and, under the same name, in System.Linq.Async: accept both.
@@ -71,6 +72,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? DbSetOfT { get; }
 
     public INamedTypeSymbol? EntityFrameworkQueryableExtensions { get; }
+
+    public INamedTypeSymbol? RelationalQueryableExtensions { get; }
 
     public INamedTypeSymbol? Queryable { get; }
 
@@ -114,6 +117,12 @@ internal sealed class KnownSymbols
 
     public bool IsEntityFrameworkQueryableExtensions(INamedTypeSymbol? type)
         => type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, EntityFrameworkQueryableExtensions);
+
+    /// <summary><c>AsSplitQuery()</c> and <c>AsSingleQuery()</c> of EF Core's relational providers: how included rows are
+    /// loaded, never which rows.</summary>
+    public bool IsQuerySplitting(IMethodSymbol method)
+        => method.Name is "AsSplitQuery" or "AsSingleQuery"
+           && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, RelationalQueryableExtensions);
 
     public bool IsCancellationToken(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, CancellationToken);
 

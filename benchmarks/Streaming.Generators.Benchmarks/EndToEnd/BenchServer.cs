@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Runtime;
@@ -18,7 +19,9 @@ public static class BenchServer
     /// <summary>The line the server prints on standard output once it listens, followed by its address.</summary>
     public const string ReadyLine = "listening ";
 
-    public static async Task<int> RunAsync(bool profileAllocations)
+    /// <param name="profileAllocations">Samples what the server allocates, for <c>/_allocations</c>.</param>
+    /// <param name="detector">Puts <c>UseBufferedResponseDetection()</c> in the pipeline, in front of every endpoint.</param>
+    public static async Task<int> RunAsync(bool profileAllocations, bool detector = false)
     {
         using var sampler = profileAllocations ? new AllocationSampler() : null;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -26,6 +29,11 @@ public static class BenchServer
         builder.Logging.ClearProviders();
 
         await using var app = builder.Build();
+        if (detector)
+        {
+            app.UseBufferedResponseDetection();
+        }
+
         app.MapStreamEndpoints();
         MapBuiltIns(app);
         app.MapGet("/_stats", Stats);
@@ -44,6 +52,10 @@ public static class BenchServer
     /// <summary>What ASP.NET Core offers without us, serving the same producers.</summary>
     private static void MapBuiltIns(WebApplication app)
     {
+        // An ordinary JSON endpoint, the kind most responses come from: a list built first, then serialized.
+        var lists = new ConcurrentDictionary<int, Order[]>();
+        app.MapGet("/json/orders", (int count) => TypedResults.Json(lists.GetOrAdd(count, n => SampleData.Orders[..n]), BenchJsonContext.Default.OrderArray));
+
         // A minimal API that returns IAsyncEnumerable<T>: JSON array through JsonSerializer, metadata by reflection.
         app.MapGet("/builtin/array", (int count, bool wait, CancellationToken ct) => Producers.Orders(count, wait, ct));
 

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Streaming.Generators.Benchmarks.Reporting;
 
 namespace Streaming.Generators.Benchmarks.EndToEnd;
@@ -11,7 +9,7 @@ namespace Streaming.Generators.Benchmarks.EndToEnd;
 /// the responses wrk completed; server CPU per item from <c>/_stats</c> around each stage (the few responses
 /// still open when wrk stops count for CPU, not for items, alike for every endpoint).
 /// </summary>
-public static partial class ConcurrentRun
+public static class ConcurrentRun
 {
     private sealed record Endpoint(string Name, string Path, string? Baseline);
 
@@ -96,39 +94,11 @@ public static partial class ConcurrentRun
 
     private static async Task<Sample> MeasureAsync(ServerProcess server, Endpoint endpoint, int connections, int items, int seconds)
     {
-        var url = new Uri(server.Address, $"{endpoint.Path}?count={items}&wait=false");
-        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--timeout", "30s", url.ToString() })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var before = await server.StatsAsync();
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk).");
-        var text = await wrk.StandardOutput.ReadToEndAsync();
-        await wrk.WaitForExitAsync();
+        var wrk = await Wrk.RunAsync(new Uri(server.Address, $"{endpoint.Path}?count={items}&wait=false"), 2, connections, seconds);
         var after = await server.StatsAsync();
 
-        var completed = Completed().Match(text);
-        if (wrk.ExitCode != 0 || !completed.Success)
-        {
-            throw new InvalidOperationException($"wrk failed ({wrk.ExitCode}): {text}{await wrk.StandardError.ReadToEndAsync()}");
-        }
-
-        var responses = long.Parse(completed.Groups[1].Value, CultureInfo.InvariantCulture);
-        var elapsed = double.Parse(completed.Groups[2].Value, CultureInfo.InvariantCulture) * (completed.Groups[3].Value == "m" ? 60 : 1);
-        var errors = (NonSuccess().Match(text) is { Success: true } bad ? long.Parse(bad.Groups[1].Value, CultureInfo.InvariantCulture) : 0)
-            + SocketErrors().Matches(text).Sum(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-        var delivered = (double)responses * items;
-        return new Sample(delivered / elapsed, (after.CpuMicroseconds - before.CpuMicroseconds) / delivered, errors);
+        var delivered = (double)wrk.Responses * items;
+        return new Sample(delivered / wrk.Seconds, (after.CpuMicroseconds - before.CpuMicroseconds) / delivered, wrk.Errors);
     }
-
-    [GeneratedRegex(@"(\d+) requests in ([\d.]+)(m|s)")]
-    private static partial Regex Completed();
-
-    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
-    private static partial Regex NonSuccess();
-
-    [GeneratedRegex(@"(?:connect|read|write|timeout) (\d+)")]
-    private static partial Regex SocketErrors();
 }

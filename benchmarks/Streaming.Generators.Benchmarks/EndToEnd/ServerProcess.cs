@@ -24,7 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private HttpClient Control { get; }
 
     /// <summary>Starts the server with server GC (what an ASP.NET Core app gets by default) or workstation GC.</summary>
-    public static async Task<ServerProcess> StartAsync(bool serverGc, bool profileAllocations = false)
+    public static async Task<ServerProcess> StartAsync(bool serverGc, bool profileAllocations = false, bool detector = false)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -43,6 +43,11 @@ public sealed class ServerProcess : IAsyncDisposable
         if (profileAllocations)
         {
             start.ArgumentList.Add("--profile-allocations");
+        }
+
+        if (detector)
+        {
+            start.ArgumentList.Add("--detector");
         }
 
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.ObjectPool;
 using Microsoft.Net.Http.Headers;
 
 namespace Streaming;
@@ -17,37 +18,88 @@ namespace Streaming;
 /// response past the threshold that an ordinary endpoint serialized from a value it had built whole. It counts the
 /// body bytes as they pass, and decides once the endpoint has finished.
 /// </summary>
+/// <remarks>
+/// Built to cost nothing per request: an endpoint that is not watched gets <c>next</c>'s own task back; a watched
+/// one borrows a counting wrapper from a pool (one wrapper per request in flight, never shared, so HTTP/2 streams of
+/// one connection cannot mix their counts) and returns it when the endpoint is done. Only an endpoint that
+/// finishes asynchronously costs the one await that waits for it.
+/// </remarks>
 internal sealed class BufferedResponseDetector(StreamingRuntime runtime, BufferedResponseDetectionOptions options)
 {
+    /// <summary>Wrappers kept for reuse: as many as watched requests in flight at once, up to this many.</summary>
+    private const int RetainedWrappers = 1024;
+
     private readonly ConcurrentDictionary<Endpoint, bool> _reported = new();
     private readonly ConcurrentDictionary<Endpoint, bool> _watched = new();
+    private readonly DefaultObjectPool<WatchedResponseBody> _wrappers = new(new WrapperPolicy(), RetainedWrappers);
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null || !_watched.GetOrAdd(endpoint, static e => MaySendBufferedJson(e))
             || context.Features.Get<IHttpResponseBodyFeature>() is not { } body)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var watch = new WatchedResponseBody(body);
+        var watch = _wrappers.Get();
+        watch.Watch(body);
         context.Features.Set<IHttpResponseBodyFeature>(watch);
+        Task running;
         try
         {
-            await next(context);
+            running = next(context);
         }
-        finally
+        catch
         {
-            context.Features.Set(body);
+            Release(context, body, watch);
+            throw;
         }
 
-        if (watch.Bytes >= options.ThresholdBytes && IsBufferedJson(context.Response, watch))
+        if (!running.IsCompletedSuccessfully)
         {
-            Report(context, endpoint, watch.Bytes, Stopwatch.GetElapsedTime(started, watch.FirstWrite));
+            return FinishAsync(running, context, endpoint, body, watch);
         }
+
+        Finish(context, endpoint, body, watch);
+        return Task.CompletedTask;
+    }
+
+    private async Task FinishAsync(Task running, HttpContext context, Endpoint endpoint, IHttpResponseBodyFeature body, WatchedResponseBody watch)
+    {
+        try
+        {
+            await running;
+        }
+        catch
+        {
+            Release(context, body, watch);
+            throw;
+        }
+
+        Finish(context, endpoint, body, watch);
+    }
+
+    /// <summary>The endpoint has finished: its body, if big enough, is judged; the server's own body feature is back in place either way.</summary>
+    private void Finish(HttpContext context, Endpoint endpoint, IHttpResponseBodyFeature body, WatchedResponseBody watch)
+    {
+        var bytes = watch.Bytes;
+        var sentFile = watch.SentFile;
+        var started = watch.Started;
+        var firstFlush = watch.FirstFlush;
+        Release(context, body, watch);
+        if (bytes >= options.ThresholdBytes && !sentFile && IsBufferedJson(context.Response))
+        {
+            // A body the endpoint never flushed itself goes out once it has finished, which is now.
+            var timeToFirstByte = Stopwatch.GetElapsedTime(started, firstFlush == 0 ? Stopwatch.GetTimestamp() : firstFlush);
+            Report(context, endpoint, bytes, timeToFirstByte);
+        }
+    }
+
+    private void Release(HttpContext context, IHttpResponseBodyFeature body, WatchedResponseBody watch)
+    {
+        context.Features.Set(body);
+        _wrappers.Return(watch);
     }
 
     /// <summary>Endpoints that can answer with a serialized value: not a <c>[Stream]</c> method, and not a handler
@@ -87,12 +139,11 @@ internal sealed class BufferedResponseDetector(StreamingRuntime runtime, Buffere
         return false;
     }
 
-    /// <summary>A JSON body that a serializer wrote: not a file (sent with <c>SendFileAsync</c>, or sized or named in advance).</summary>
-    private static bool IsBufferedJson(HttpResponse response, WatchedResponseBody watch)
+    /// <summary>A JSON body that a serializer wrote: not a file (sized or named in advance).</summary>
+    private static bool IsBufferedJson(HttpResponse response)
     {
         var headers = response.Headers;
-        return !watch.SentFile
-               && IsJson(headers.ContentType.ToString())
+        return IsJson(headers.ContentType.ToString())
                && headers.ContentLength is null
                && headers.ContentDisposition.Count == 0;
     }
@@ -118,6 +169,18 @@ internal sealed class BufferedResponseDetector(StreamingRuntime runtime, Buffere
         if (_reported.TryAdd(endpoint, true))
         {
             BufferingLog.BufferedResponse(runtime.DetectorLogger, endpoint.DisplayName ?? route, route, bytes, timeToFirstByte.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>A wrapper goes back to the pool cleared: no count, timestamp or server feature of the last request stays in it.</summary>
+    private sealed class WrapperPolicy : IPooledObjectPolicy<WatchedResponseBody>
+    {
+        public WatchedResponseBody Create() => new();
+
+        public bool Return(WatchedResponseBody obj)
+        {
+            obj.Clear();
+            return true;
         }
     }
 }

@@ -223,6 +223,72 @@ public sealed class BufferedEndpointTests
     }
 
     [Fact]
+    public async Task Split_and_single_queries_are_still_whole_tables()
+    {
+        // AsSplitQuery/AsSingleQuery (EF Core's relational extensions) choose how included rows are loaded, not which
+        // rows: the shape of a repository that fills in a lookup on the list before returning it.
+        const string Source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            public sealed class OrderDto
+            {
+                public int Id { get; set; }
+                public int CustomerId { get; set; }
+                public string? CustomerName { get; set; }
+            }
+
+            public interface IOrderRepository
+            {
+                Task<IList<OrderDto>> GetOrders(bool paidOnly);
+
+                Task<List<Order>> GetLatest();
+            }
+
+            public sealed class OrderRepository(ShopDb db) : IOrderRepository
+            {
+                public async Task<IList<OrderDto>> GetOrders(bool paidOnly)
+                {
+                    var orders = await db.Orders
+                        .Where(o => !paidOnly || o.Status == OrderStatus.Paid)
+                        .OrderBy(o => o.Id)
+                        .Select(o => new OrderDto { Id = o.Id, CustomerId = o.CustomerId })
+                        .AsSplitQuery()
+                        .ToListAsync();
+
+                    var customerIds = orders.Select(o => o.CustomerId).ToList();
+                    var names = db.Customers.Where(c => customerIds.Contains(c.Id)).ToList();
+                    foreach (var order in orders)
+                    {
+                        order.CustomerName = names.FirstOrDefault(c => c.Id == order.CustomerId)?.Name;
+                    }
+
+                    return orders;
+                }
+
+                public Task<List<Order>> GetLatest() => db.Orders.OrderByDescending(o => o.CreatedAt).AsSingleQuery().Take(20).ToListAsync();
+            }
+
+            [ApiController]
+            [Route("orders")]
+            public sealed class OrdersController(IOrderRepository repository, ShopDb db) : ControllerBase
+            {
+                [HttpGet]
+                public async Task<ActionResult<IEnumerable<OrderDto>>> All(bool paidOnly = false) => Ok(await repository.{|STRM010:GetOrders(paidOnly)|});
+
+                [HttpGet("single")]
+                public async Task<IActionResult> Single() => Ok(await db.Orders.AsSingleQuery().{|STRM010:ToListAsync()|});
+
+                [HttpGet("latest")]
+                public async Task<IActionResult> Latest() => Ok(await repository.GetLatest());
+            }
+            """;
+        await StreamingVerifier.VerifyAnalyzerAsync(Source);
+
+        Assert.Contains(StreamingVerifier.Report(Source), d => d.GetMessage().Contains("(made in 'OrderRepository.GetOrders')"));
+    }
+
+    [Fact]
     public async Task Lookups_pages_constants_and_ambiguous_calls_behind_an_endpoint_are_not_flagged()
     {
         await StreamingVerifier.VerifyAnalyzerAsync("""
