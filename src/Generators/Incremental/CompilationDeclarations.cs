@@ -37,7 +37,7 @@ internal sealed class CompilationDeclarations
         _trees = compilation.SyntaxTrees.ToImmutableArray();
         _options = compilation.Options;
         _assemblyName = compilation.AssemblyName;
-        _references = compilation.References.ToImmutableArray();
+        _references = compilation.ExternalReferences;
     }
 
     public static IEqualityComparer<CompilationDeclarations> Comparer { get; } = new SameDeclarations();

@@ -14,6 +14,42 @@ internal static class KnownTypes
     /// <summary><c>global::</c>-qualified names without nullable annotations.</summary>
     public static readonly SymbolDisplayFormat FullyQualifiedNoNullability = SymbolDisplayFormat.FullyQualifiedFormat;
 
+    /// <summary>
+    /// Whether <paramref name="type"/> is public, in public types, with public type arguments: then code anywhere
+    /// can name it. A quick answer for most member types; <see cref="Compilation.IsSymbolAccessibleWithin"/> gives
+    /// the rest (it searches the compilation's references for the type's assembly).
+    /// </summary>
+    public static bool IsPublic(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsPublic(array.ElementType);
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        for (var current = named; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        foreach (var argument in named.TypeArguments)
+        {
+            if (!IsPublic(argument))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static string Name(ITypeSymbol type) => type.ToDisplayString(FullyQualifiedNoNullability);
 
     public static string NameWithNullability(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
