@@ -48,11 +48,11 @@ public static class CpuTimeRun
 
         var baseline = ways.SingleOrDefault(w => w.IsBaseline) ?? ways[0];
         Console.WriteLine($"{className}: {rounds} interleaved rounds, thread CPU time per operation, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine("| way | median | lowest round | highest round | ratio to the baseline (medians) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| way | median | lowest round | highest round | ratio to the baseline (medians) | GC pauses per operation | JIT on this thread per operation |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var way in ways)
         {
-            Console.WriteLine($"| {way.Name} | {Format(way.Median)} | {Format(way.Samples.Min())} | {Format(way.Samples.Max())} | {(way.Median / baseline.Median).ToString("0.000", CultureInfo.InvariantCulture)} |");
+            Console.WriteLine($"| {way.Name} | {Format(way.Median)} | {Format(way.Samples.Min())} | {Format(way.Samples.Max())} | {(way.Median / baseline.Median).ToString("0.000", CultureInfo.InvariantCulture)} | {Format(way.GcPause.TotalNanoseconds / way.Operations)} | {Format(way.Jit.TotalNanoseconds / way.Operations)} |");
         }
 
         return 0;
@@ -68,6 +68,8 @@ public static class CpuTimeRun
     {
         var budget = (long)(seconds * 1e9);
         long calls = 0;
+        var gcPause = GC.GetTotalPauseDuration();
+        var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
         var start = ThreadCpuNanoseconds();
         long spent;
         do
@@ -78,6 +80,15 @@ public static class CpuTimeRun
         }
         while (spent < budget);
 
+        // Measured rounds only (the warm-up round is not a sample): what of the time was the GC's and the JIT's.
+        if (way.Samples.Count > 0 || way.WarmedUp)
+        {
+            way.GcPause += GC.GetTotalPauseDuration() - gcPause;
+            way.Jit += System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jit;
+            way.Operations += calls * way.OperationsPerInvoke;
+        }
+
+        way.WarmedUp = true;
         return (double)spent / (calls * way.OperationsPerInvoke);
     }
 
@@ -103,6 +114,16 @@ public static class CpuTimeRun
     private sealed record Way(string Name, bool IsBaseline, int OperationsPerInvoke, Action Run)
     {
         public List<double> Samples { get; } = [];
+
+        public bool WarmedUp { get; set; }
+
+        public long Operations { get; set; }
+
+        /// <summary>The process's GC pauses while this way ran (a gen0 or gen1 collection stops this thread too).</summary>
+        public TimeSpan GcPause { get; set; }
+
+        /// <summary>Time the JIT spent compiling on this way's thread (tier-0 code on first calls), not on the background tier-up thread.</summary>
+        public TimeSpan Jit { get; set; }
 
         public double Median
         {

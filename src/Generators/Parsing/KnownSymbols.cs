@@ -17,25 +17,16 @@ internal sealed class KnownSymbols
     /// <summary>Each type, resolved on first use: <see cref="Compilation.GetTypeByMetadataName"/> searches every referenced assembly.</summary>
     private readonly object?[] _types = new object?[53];
 
+    // Each wraps one array reference, so a read never sees half a write.
+    private ImmutableArray<INamedTypeSymbol> _sequenceInterfaces;
+    private ImmutableArray<INamedTypeSymbol> _dictionaryInterfaces;
+
     /// <summary>Marks a type the compilation does not have.</summary>
     private static readonly object s_missing = new();
 
     private KnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
-        SequenceInterfaces = Resolve(
-            compilation,
-            "System.Collections.Generic.IEnumerable`1",
-            "System.Collections.Generic.ICollection`1",
-            "System.Collections.Generic.IList`1",
-            "System.Collections.Generic.IReadOnlyCollection`1",
-            "System.Collections.Generic.IReadOnlyList`1",
-            "System.Collections.Generic.ISet`1",
-            "System.Collections.Generic.IReadOnlySet`1");
-        DictionaryInterfaces = Resolve(
-            compilation,
-            "System.Collections.Generic.IDictionary`2",
-            "System.Collections.Generic.IReadOnlyDictionary`2");
     }
 
     public Compilation Compilation { get; }
@@ -66,8 +57,20 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? DictionaryOfTKeyTValue => Get(21, "System.Collections.Generic.Dictionary`2");
     public INamedTypeSymbol? ImmutableArrayOfT => Get(22, "System.Collections.Immutable.ImmutableArray`1");
     public INamedTypeSymbol? ImmutableListOfT => Get(23, "System.Collections.Immutable.ImmutableList`1");
-    public ImmutableArray<INamedTypeSymbol> SequenceInterfaces { get; }
-    public ImmutableArray<INamedTypeSymbol> DictionaryInterfaces { get; }
+    public ImmutableArray<INamedTypeSymbol> SequenceInterfaces => _sequenceInterfaces.IsDefault ? _sequenceInterfaces = Resolve(
+        Compilation,
+        "System.Collections.Generic.IEnumerable`1",
+        "System.Collections.Generic.ICollection`1",
+        "System.Collections.Generic.IList`1",
+        "System.Collections.Generic.IReadOnlyCollection`1",
+        "System.Collections.Generic.IReadOnlyList`1",
+        "System.Collections.Generic.ISet`1",
+        "System.Collections.Generic.IReadOnlySet`1") : _sequenceInterfaces;
+
+    public ImmutableArray<INamedTypeSymbol> DictionaryInterfaces => _dictionaryInterfaces.IsDefault ? _dictionaryInterfaces = Resolve(
+        Compilation,
+        "System.Collections.Generic.IDictionary`2",
+        "System.Collections.Generic.IReadOnlyDictionary`2") : _dictionaryInterfaces;
 
     public INamedTypeSymbol? JsonElement => Get(24, "System.Text.Json.JsonElement");
     public INamedTypeSymbol? JsonDocument => Get(25, "System.Text.Json.JsonDocument");

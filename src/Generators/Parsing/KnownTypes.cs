@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Streaming.Generators.Parsing;
@@ -50,9 +51,14 @@ internal static class KnownTypes
         return true;
     }
 
-    public static string Name(ITypeSymbol type) => type.ToDisplayString(FullyQualifiedNoNullability);
+    public static string Name(ITypeSymbol type) => s_names.GetValue(type, static t => t.ToDisplayString(FullyQualifiedNoNullability));
 
-    public static string NameWithNullability(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
+    public static string NameWithNullability(ITypeSymbol type) => s_namesWithNullability.GetValue(type, static t => t.ToDisplayString(FullyQualified));
+
+    // Names of the same types are asked for by every method and member that uses them; a symbol's name never
+    // changes, and the entries go with the symbols (a compilation's own, or the metadata's shared by them all).
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> s_names = new();
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> s_namesWithNullability = new();
 
     /// <summary>The type as the compiler shows it in messages: <c>Shop.Order</c>, <c>List&lt;Shop.Order&gt;</c>.</summary>
     public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
