@@ -48,11 +48,11 @@ public static class CpuTimeRun
 
         var baseline = ways.SingleOrDefault(w => w.IsBaseline) ?? ways[0];
         Console.WriteLine($"{className}: {rounds} interleaved rounds, thread CPU time per operation, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine("| way | median | lowest round | highest round | ratio to the baseline (medians) | GC pauses per operation | JIT on this thread per operation |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| way | median | lowest round | highest round | ratio to the baseline (medians) | GC pauses per operation | collections per operation (gen0/1/2) | JIT on this thread per operation |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var way in ways)
         {
-            Console.WriteLine($"| {way.Name} | {Format(way.Median)} | {Format(way.Samples.Min())} | {Format(way.Samples.Max())} | {(way.Median / baseline.Median).ToString("0.000", CultureInfo.InvariantCulture)} | {Format(way.GcPause.TotalNanoseconds / way.Operations)} | {Format(way.Jit.TotalNanoseconds / way.Operations)} |");
+            Console.WriteLine($"| {way.Name} | {Format(way.Median)} | {Format(way.Samples.Min())} | {Format(way.Samples.Max())} | {(way.Median / baseline.Median).ToString("0.000", CultureInfo.InvariantCulture)} | {Format(way.GcPause.TotalNanoseconds / way.Operations)} | {string.Join("/", way.Collections.Select(c => ((double)c / way.Operations).ToString("0.00", CultureInfo.InvariantCulture)))} | {Format(way.Jit.TotalNanoseconds / way.Operations)} |");
         }
 
         return 0;
@@ -69,6 +69,7 @@ public static class CpuTimeRun
         var budget = (long)(seconds * 1e9);
         long calls = 0;
         var gcPause = GC.GetTotalPauseDuration();
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
         var start = ThreadCpuNanoseconds();
         long spent;
@@ -84,6 +85,11 @@ public static class CpuTimeRun
         if (way.Samples.Count > 0 || way.WarmedUp)
         {
             way.GcPause += GC.GetTotalPauseDuration() - gcPause;
+            for (var generation = 0; generation < 3; generation++)
+            {
+                way.Collections[generation] += GC.CollectionCount(generation) - collections[generation];
+            }
+
             way.Jit += System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jit;
             way.Operations += calls * way.OperationsPerInvoke;
         }
@@ -121,6 +127,9 @@ public static class CpuTimeRun
 
         /// <summary>The process's GC pauses while this way ran (a gen0 or gen1 collection stops this thread too).</summary>
         public TimeSpan GcPause { get; set; }
+
+        /// <summary>Collections of each generation while this way ran.</summary>
+        public long[] Collections { get; } = new long[3];
 
         /// <summary>Time the JIT spent compiling on this way's thread (tier-0 code on first calls), not on the background tier-up thread.</summary>
         public TimeSpan Jit { get; set; }
