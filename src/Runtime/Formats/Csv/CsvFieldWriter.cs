@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
@@ -33,8 +32,6 @@ public ref struct CsvFieldWriter
     private const int MaxChunkBytes = 16 * 1024;
 
     private const int MinimumSpan = 256;
-
-    private static ReadOnlySpan<double> Pow10 => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
 
     private readonly IBufferWriter<byte> _output;
     private readonly CsvDelimiter _delimiter;
@@ -160,21 +157,7 @@ public ref struct CsvFieldWriter
     public void WriteDateTime(DateTime value)
     {
         var start = StartField(FormattedBytes);
-        if (value.Kind == DateTimeKind.Local)
-        {
-            // The offset of local time comes from the time zone: the formatter looks it up.
-            Utf8Formatter.TryFormat(value, _span[start..], out var written, new StandardFormat('O'));
-            _position = start + TrimFraction(_span.Slice(start, written));
-        }
-        else
-        {
-            _position = start + WriteIso(_span[start..], value);
-            if (value.Kind == DateTimeKind.Utc)
-            {
-                _span[_position++] = (byte)'Z';
-            }
-        }
-
+        _position = start + JsonDates.Format(value, _span[start..]);
         QuoteIfNotPlain(start);
     }
 
@@ -182,14 +165,7 @@ public ref struct CsvFieldWriter
     public void WriteDateTimeOffset(DateTimeOffset value)
     {
         var start = StartField(FormattedBytes);
-        var end = start + WriteIso(_span[start..], value.DateTime);
-        var offset = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
-        _span[end] = offset < 0 ? (byte)'-' : (byte)'+';
-        var minutes = (uint)Math.Abs(offset);
-        WriteTwoDigits(_span, end + 1, minutes / 60);
-        _span[end + 3] = (byte)':';
-        WriteTwoDigits(_span, end + 4, minutes % 60);
-        _position = end + 6;
+        _position = start + JsonDates.Format(value, _span[start..]);
         QuoteIfNotPlain(start);
     }
 
@@ -509,63 +485,6 @@ public ref struct CsvFieldWriter
     }
 
     /// <summary>
-    /// Writes the date and time of <paramref name="clock"/> as the round-trip format (<c>O</c>) does, trailing
-    /// zeros of the seven-digit fraction trimmed as System.Text.Json trims them; returns the length.
-    /// </summary>
-    private static int WriteIso(Span<byte> destination, DateTime clock)
-    {
-        // One length check up front: every index below is a constant within it.
-        var iso = destination[..27];
-        clock.Deconstruct(out int year, out int month, out int day);
-        var ticks = clock.Ticks;
-        var seconds = (uint)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
-        var fraction = (uint)(ticks % TimeSpan.TicksPerSecond);
-
-        var century = (uint)year / 100;
-        WriteTwoDigits(iso, 0, century);
-        WriteTwoDigits(iso, 2, (uint)year - (century * 100));
-        iso[4] = (byte)'-';
-        WriteTwoDigits(iso, 5, (uint)month);
-        iso[7] = (byte)'-';
-        WriteTwoDigits(iso, 8, (uint)day);
-        iso[10] = (byte)'T';
-        WriteTwoDigits(iso, 11, seconds / 3600);
-        iso[13] = (byte)':';
-        WriteTwoDigits(iso, 14, seconds / 60 % 60);
-        iso[16] = (byte)':';
-        WriteTwoDigits(iso, 17, seconds % 60);
-        if (fraction == 0)
-        {
-            return 19;
-        }
-
-        var digits = 7;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-
-        iso[19] = (byte)'.';
-        for (var i = 19 + digits; i > 19; i--)
-        {
-            var next = fraction / 10;
-            iso[i] = (byte)('0' + (fraction - (next * 10)));
-            fraction = next;
-        }
-
-        return 20 + digits;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteTwoDigits(Span<byte> destination, int offset, uint value)
-    {
-        var tens = value / 10;
-        destination[offset] = (byte)('0' + tens);
-        destination[offset + 1] = (byte)('0' + (value - (tens * 10)));
-    }
-
-    /// <summary>
     /// Writes a decimal whose digits fit in 64 bits as its general format does: every digit of its scale, never
     /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
     /// formatter: 0 is returned and nothing written.
@@ -578,104 +497,16 @@ public ref struct CsvFieldWriter
         return bits[2] != 0 || mantissa == 0 ? 0 : WriteScaled(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0);
     }
 
-    /// <summary>
-    /// Writes a double that is a decimal of at most 15 significant digits between 0.001 and 10^14 (a price, a
-    /// weight) as its shortest round-trip text, which is then those digits (<c>17.415</c>); returns the length.
-    /// Other values are left to the formatter: 0 is returned and nothing written.
-    /// </summary>
-    /// <remarks>
-    /// With <c>m / 10^k == |value|</c> for an integer m below 10^15, <c>m·10^-k</c> parses back to the value
-    /// (the division of two exact doubles rounds as parsing does), and no shorter decimal does: one digit fewer
-    /// moves the value by at least 10^-15 of itself, more than the spacing of doubles. The smallest such k gives
-    /// the fewest digits; a trailing zero in m means that reasoning did not hold, and the formatter decides.
-    /// </remarks>
-    private int WriteShortDouble(double value)
-    {
-        var magnitude = Math.Abs(value);
-        if (!(magnitude >= 1e-3 && magnitude < 1e14))
-        {
-            return 0;
-        }
-
-        for (var k = 0; k < 18; k++)
-        {
-            var scaled = magnitude * Pow10[k];
-            if (scaled >= 1e15)
-            {
-                return 0;
-            }
-
-            if (scaled == Math.Floor(scaled) && scaled / Pow10[k] == magnitude)
-            {
-                var mantissa = (ulong)scaled;
-                return k > 0 && mantissa % 10 == 0 ? 0 : WriteScaled(mantissa, k, value < 0);
-            }
-        }
-
-        return 0;
-    }
+    /// <summary>Writes a double that is a short decimal from its digits (see <see cref="DecimalText.WriteShortDouble"/>); 0 for any other.</summary>
+    private int WriteShortDouble(double value) => Advance(DecimalText.WriteShortDouble(value, _span[_position..]));
 
     /// <summary>Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly <paramref name="scale"/> places.</summary>
-    private int WriteScaled(ulong mantissa, int scale, bool negative)
+    private int WriteScaled(ulong mantissa, int scale, bool negative) => Advance(DecimalText.WriteScaled(mantissa, scale, negative, _span[_position..]));
+
+    private int Advance(int written)
     {
-        var field = _span[_position..];
-        var sign = negative ? 1 : 0;
-        if (negative)
-        {
-            field[0] = (byte)'-';
-        }
-
-        // At most 20 digits and 28 places of scale: "-0." and 28 digits fit the reserved bytes.
-        mantissa.TryFormat(field[sign..], out var digits, default, CultureInfo.InvariantCulture);
-        var length = sign + digits;
-        if (scale > 0)
-        {
-            if (digits > scale)
-            {
-                var point = length - scale;
-                field[point..length].CopyTo(field[(point + 1)..]);
-                field[point] = (byte)'.';
-                length++;
-            }
-            else
-            {
-                // 0.0…digits: the digits move right past "0." and the zeros that lead the fraction.
-                var shift = 2 + scale - digits;
-                field[sign..length].CopyTo(field[(sign + shift)..]);
-                field[sign] = (byte)'0';
-                field[sign + 1] = (byte)'.';
-                field.Slice(sign + 2, scale - digits).Fill((byte)'0');
-                length += shift;
-            }
-        }
-
-        _position += length;
-        return length;
-    }
-
-    /// <summary>
-    /// The length of ISO 8601 text once trailing zeros of its seven-digit fraction are removed (and the
-    /// <c>.</c> with them when all are zeros), the offset moved up: <c>…:03.5000000Z</c> → <c>…:03.5Z</c>.
-    /// </summary>
-    private static int TrimFraction(Span<byte> iso)
-    {
-        const int Dot = 19;
-        const int Digits = 7;
-        if (iso.Length < Dot + 1 + Digits || iso[Dot] != (byte)'.')
-        {
-            return iso.Length;
-        }
-
-        var keep = Digits;
-        while (keep > 0 && iso[Dot + keep] == (byte)'0')
-        {
-            keep--;
-        }
-
-        var end = keep == 0 ? Dot : Dot + 1 + keep;
-        var offset = iso[(Dot + 1 + Digits)..];
-        offset.CopyTo(iso[end..]);
-        return end + offset.Length;
+        _position += written;
+        return written;
     }
 
     /// <summary>
