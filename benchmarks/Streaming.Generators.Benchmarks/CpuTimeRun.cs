@@ -57,11 +57,11 @@ public static class CpuTimeRun
 
         var baseline = ways.SingleOrDefault(w => w.IsBaseline) ?? ways[0];
         Console.WriteLine($"{className}: {rounds} interleaved rounds, thread CPU time per operation, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine("| way | median | lowest round | highest round | ratio to the baseline (medians) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| way | median | lowest round | highest round | ratio to the baseline (medians) | process CPU time per operation (all threads) | GC pauses per operation | collections per operation (gen0/1/2) | JIT on this thread per operation |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var way in ways)
         {
-            Console.WriteLine($"| {way.Name} | {Format(way.Median)} | {Format(way.Samples.Min())} | {Format(way.Samples.Max())} | {(way.Median / baseline.Median).ToString("0.000", CultureInfo.InvariantCulture)} |");
+            Console.WriteLine($"| {way.Name} | {Format(way.Median)} | {Format(way.Samples.Min())} | {Format(way.Samples.Max())} | {(way.Median / baseline.Median).ToString("0.000", CultureInfo.InvariantCulture)} | {Format(way.ProcessCpu.TotalNanoseconds / way.Operations)} | {Format(way.GcPause.TotalNanoseconds / way.Operations)} | {string.Join("/", way.Collections.Select(c => ((double)c / way.Operations).ToString("0.00", CultureInfo.InvariantCulture)))} | {Format(way.Jit.TotalNanoseconds / way.Operations)} |");
         }
 
         return 0;
@@ -89,6 +89,10 @@ public static class CpuTimeRun
     {
         var budget = (long)(seconds * 1e9);
         long calls = 0;
+        var processCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcPause = GC.GetTotalPauseDuration();
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
         var start = ThreadCpuNanoseconds();
         long spent;
         do
@@ -99,6 +103,21 @@ public static class CpuTimeRun
         }
         while (spent < budget);
 
+        // Measured rounds only (the warm-up round is not a sample): what of the time was the GC's and the JIT's.
+        if (way.Samples.Count > 0 || way.WarmedUp)
+        {
+            way.ProcessCpu += Process.GetCurrentProcess().TotalProcessorTime - processCpu;
+            way.GcPause += GC.GetTotalPauseDuration() - gcPause;
+            for (var generation = 0; generation < 3; generation++)
+            {
+                way.Collections[generation] += GC.CollectionCount(generation) - collections[generation];
+            }
+
+            way.Jit += System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jit;
+            way.Operations += calls * way.OperationsPerInvoke;
+        }
+
+        way.WarmedUp = true;
         return (double)spent / (calls * way.OperationsPerInvoke);
     }
 
@@ -124,6 +143,22 @@ public static class CpuTimeRun
     private sealed record Way(string Name, bool IsBaseline, int OperationsPerInvoke, Action Run)
     {
         public List<double> Samples { get; } = [];
+
+        public bool WarmedUp { get; set; }
+
+        public long Operations { get; set; }
+
+        /// <summary>CPU time of every thread of the process while this way ran: with server GC, the collections run on the GC's own threads.</summary>
+        public TimeSpan ProcessCpu { get; set; }
+
+        /// <summary>The process's GC pauses while this way ran (a gen0 or gen1 collection stops this thread too).</summary>
+        public TimeSpan GcPause { get; set; }
+
+        /// <summary>Collections of each generation while this way ran.</summary>
+        public long[] Collections { get; } = new long[3];
+
+        /// <summary>Time the JIT spent compiling on this way's thread (tier-0 code on first calls), not on the background tier-up thread.</summary>
+        public TimeSpan Jit { get; set; }
 
         public double Median
         {

@@ -76,16 +76,28 @@ public static class Verification
         Console.WriteLine($"Generator: {SyntheticProject.Methods} methods over {SyntheticProject.ElementTypes} types generate {result.GeneratedSources.Length} files; {errors.Count} errors{(errors.Count > 0 ? ": " + errors[0] : "")}.");
 
         var unrelated = compilation.SyntaxTrees.Single(tree => tree.FilePath == SyntheticProject.UnrelatedPath);
-        var edited = compilation.ReplaceSyntaxTree(unrelated, unrelated.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(SyntheticProject.Unrelated(1))));
-        var rerun = driver.RunGenerators(edited).GetRunResult().Results.Single();
-        var reasons = rerun.TrackedSteps
-            .Where(step => step.Key is "StreamMethods" or "Diagnostics" or "JsonTypes" or "CsvTypes" or "Endpoints")
+        var typed = Rerun(driver, compilation, unrelated, SyntheticProject.Unrelated(1));
+        Console.WriteLine($"Generator, after typing in an unrelated method body: {Describe(typed)}");
+        var declared = Rerun(driver, compilation, unrelated, SyntheticProject.Unrelated(0, newMember: true));
+        Console.WriteLine($"Generator, after an unrelated declaration edit: {Describe(declared)}");
+        // Typing in a body reads nothing again; a new declaration reads every method again and emits nothing again.
+        var failures = typed.Count == 0 || typed.Any(r => r.Step != "Declarations" && r.Reason != IncrementalStepRunReason.Cached) ? 1 : 0;
+        failures += !declared.Contains(("ReadMethods", IncrementalStepRunReason.Unchanged))
+            || declared.Any(r => r.Step != "Declarations" && r.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)) ? 1 : 0;
+        return errors.Count + failures;
+    }
+
+    /// <summary>The reasons of every output of the generator's own steps, after <paramref name="tree"/> is replaced by <paramref name="text"/>.</summary>
+    private static List<(string Step, IncrementalStepRunReason Reason)> Rerun(GeneratorDriver driver, Compilation compilation, SyntaxTree tree, string text)
+    {
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text)));
+        return driver.RunGenerators(edited).GetRunResult().Results.Single().TrackedSteps
+            .Where(step => step.Key is "Declarations" or "ReadMethods" or "StreamMethods" or "Diagnostics" or "JsonTypes" or "CsvTypes" or "Endpoints")
             .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (step.Key, output.Reason)))
             .ToList();
-        var rerunSteps = reasons.Where(r => r.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).ToList();
-        Console.WriteLine($"Generator, after an unrelated edit: {reasons.Count} step outputs, "
-            + string.Join(", ", reasons.GroupBy(r => r.Reason).Select(g => $"{g.Count()} {g.Key}"))
-            + (rerunSteps.Count == 0 ? "." : $" — RE-RAN: {string.Join(", ", rerunSteps.Select(r => r.Key).Distinct())}"));
-        return errors.Count + (rerunSteps.Count == 0 && reasons.Count > 0 ? 0 : 1);
     }
+
+    private static string Describe(List<(string Step, IncrementalStepRunReason Reason)> reasons)
+        => $"{reasons.Count} step outputs, " + string.Join(", ", reasons.GroupBy(r => r.Reason).Select(g => $"{g.Count()} {g.Key}"))
+           + string.Concat(reasons.GroupBy(r => r.Step).Select(g => $"; {g.Key}: " + string.Join(", ", g.GroupBy(r => r.Reason).Select(r => $"{r.Count()} {r.Key}"))));
 }

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Streaming.Generators.Emit;
+using Streaming.Generators.Incremental;
 using Streaming.Generators.Model;
 using Streaming.Generators.Parsing;
 
@@ -11,8 +11,9 @@ namespace Streaming.Generators;
 
 /// <summary>
 /// Finds <c>[Stream]</c> methods and emits, for their element types, JSON and CSV writers, and for the methods,
-/// <c>MapStreamEndpoints()</c>. Parse → model → emit: the pipeline carries only value-equatable records, so an
-/// edit that does not touch a <c>[Stream]</c> method or its element type re-emits nothing.
+/// <c>MapStreamEndpoints()</c>. Parse → model → emit: the methods are read again only when a declaration of the
+/// compilation changed (<see cref="CompilationDeclarations"/>), and the pipeline carries only value-equatable
+/// records, so an edit that does not touch a <c>[Stream]</c> method or its element type re-emits nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StreamGenerator : IIncrementalGenerator
@@ -20,11 +21,14 @@ public sealed class StreamGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var parsed = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownTypes.StreamAttribute,
-                static (node, _) => node is MethodDeclarationSyntax,
-                static (ctx, ct) => StreamMethodParser.Parse(ctx, ct))
+        // Read again only when a declaration changed: typing inside a method body leaves every step below cached.
+        var parsed = context.CompilationProvider
+            .Select(static (compilation, _) => CompilationDeclarations.Of(compilation))
+            .WithComparer(CompilationDeclarations.Comparer)
+            .WithTrackingName(StepNames.Declarations)
+            .Select(static (declarations, ct) => StreamMethodFinder.ParseAll(declarations.Compilation, ct))
+            .WithTrackingName(StepNames.ReadMethods)
+            .SelectMany(static (results, _) => results)
             .WithTrackingName(StepNames.StreamMethods);
 
         var jsonWriters = parsed

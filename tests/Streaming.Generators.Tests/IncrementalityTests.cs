@@ -52,8 +52,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void Methods_that_stream_the_same_type_read_it_once_per_compilation()
     {
-        // Roslyn runs the method transform for every method on every compilation: the element type, and every
-        // type it reaches, is read for the first method and shared by the others.
+        // Every method is read whenever a declaration changes: the element type, and every type it reaches, is
+        // read for the first method and shared by the others.
         var compilation = GeneratorHarness.Compile("""
             using System.Collections.Generic;
             using Streaming;

@@ -56,13 +56,17 @@ public static class SyntheticProject
 
     public const string UnrelatedPath = "Services/PriceCalculator.cs";
 
-    /// <summary>A file with nothing to stream; <paramref name="revision"/> changes a method body, as typing does.</summary>
-    public static string Unrelated(int revision) => $$"""
-        namespace Shop.Services;
-
-        public static class PriceCalculator
-        {
-            public static decimal WithTax(decimal price) => price * 1.{{21 + revision}}m;
-        }
-        """;
+    /// <summary>
+    /// A file with nothing to stream. <paramref name="revision"/> lengthens a method body by one character each, as
+    /// typing does; with <paramref name="newMember"/>, the class also declares one more method: an edit to a
+    /// declaration, which the generator must read again.
+    /// </summary>
+    public static string Unrelated(int revision, bool newMember = false)
+    {
+        var withoutTax = newMember ? "    public static decimal WithoutTax(decimal price) => price / 1.21m;\n" : "";
+        return "namespace Shop.Services;\n\npublic static class PriceCalculator\n{\n"
+            + $"    public static decimal WithTax(decimal price) => price * 1.2{new string('1', revision + 1)}m;\n"
+            + withoutTax
+            + "}\n";
+    }
 }

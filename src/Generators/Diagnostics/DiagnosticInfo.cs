@@ -2,29 +2,31 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Streaming.Generators.Incremental;
 using Streaming.Generators.Model;
 
 namespace Streaming.Generators.Diagnostics;
 
 /// <summary>
 /// A diagnostic carried through the incremental pipeline: equatable, and free of the <see cref="Location"/>
-/// and syntax tree that would keep a whole compilation alive between runs.
+/// and syntax tree that would keep a whole compilation alive between runs. Its place is the file and the
+/// <see cref="DeclarationTokens"/> it spans, which an edit inside a method body does not move.
 /// </summary>
 internal sealed record DiagnosticInfo(
     string DescriptorId,
     string? FilePath,
-    TextSpan Span,
-    LinePositionSpan LineSpan,
+    int FirstToken,
+    int LastToken,
     EquatableArray<string> MessageArgs)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] messageArgs)
     {
-        var lineSpan = location?.GetLineSpan() ?? default;
+        var anchor = location?.SourceTree is { } tree ? DeclarationTokens.Of(tree).Anchor(location.SourceSpan) : null;
         return new DiagnosticInfo(
             descriptor.Id,
             location?.SourceTree?.FilePath,
-            location?.SourceSpan ?? default,
-            lineSpan.Span,
+            anchor?.First ?? -1,
+            anchor?.Last ?? -1,
             messageArgs.ToEquatableArray());
     }
 
@@ -33,8 +35,8 @@ internal sealed record DiagnosticInfo(
     public Diagnostic ToDiagnostic(IReadOnlyDictionary<string, SyntaxTree> trees)
     {
         var location = FilePath is null ? Location.None
-            : trees.TryGetValue(FilePath, out var tree) && Span.End <= tree.Length ? Location.Create(tree, Span)
-            : Location.Create(FilePath, Span, LineSpan);
+            : trees.TryGetValue(FilePath, out var tree) && DeclarationTokens.Of(tree).Span(FirstToken, LastToken) is { } span ? Location.Create(tree, span)
+            : Location.Create(FilePath, default, default(LinePositionSpan));
         return Diagnostic.Create(DiagnosticDescriptors.ById(DescriptorId), location, MessageArgs.Cast<object>().ToArray());
     }
 }

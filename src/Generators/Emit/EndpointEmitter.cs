@@ -28,19 +28,19 @@ internal static class EndpointEmitter
                 }
 
                 w.Line();
-                foreach (var method in methods)
+                for (var i = 0; i < methods.Count; i++)
                 {
-                    w.Line($"private static readonly global::Streaming.StreamEndpointMetadata {MetadataField(names[method])} = {NewMetadata(method)};");
+                    w.Line($"private static readonly global::Streaming.StreamEndpointMetadata {MetadataField(names[i])} = {NewMetadata(methods[i])};");
                 }
 
                 w.Line();
                 EmitMapAll(w, methods, names);
-                foreach (var method in methods)
+                for (var i = 0; i < methods.Count; i++)
                 {
                     w.Line();
-                    EmitMapOne(w, method, names[method]);
+                    EmitMapOne(w, methods[i], names[i]);
                     w.Line();
-                    EmitHandler(w, method, names[method]);
+                    EmitHandler(w, methods[i], names[i]);
                 }
             }
         }
@@ -48,7 +48,7 @@ internal static class EndpointEmitter
         return w.ToString();
     }
 
-    private static void EmitMapAll(SourceWriter w, IReadOnlyList<StreamMethodSpec> methods, IReadOnlyDictionary<StreamMethodSpec, string> names)
+    private static void EmitMapAll(SourceWriter w, IReadOnlyList<StreamMethodSpec> methods, IReadOnlyList<string> names)
     {
         w.Line("/// <summary>");
         w.Line("/// Maps every <c>[Stream]</c> method of this assembly that has a route. Conventions added to the returned");
@@ -57,9 +57,12 @@ internal static class EndpointEmitter
         using (w.Block("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapStreamEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
         {
             w.Line("var group = endpoints.MapGroup(\"\");");
-            foreach (var method in methods.Where(m => m.Route is not null))
+            for (var i = 0; i < methods.Count; i++)
             {
-                w.Line($"group.Map{names[method]}({Literal(method.Route!)});");
+                if (methods[i].Route is { } route)
+                {
+                    w.Line($"group.Map{names[i]}({Literal(route)});");
+                }
             }
 
             w.Line("return group;");
@@ -312,10 +315,10 @@ internal static class EndpointEmitter
         return dot < 0 ? type : type.Substring(dot + 1);
     }
 
-    /// <summary><c>{Type}{Method}</c> for every method, numbered where two would collide.</summary>
-    private static Dictionary<StreamMethodSpec, string> MemberNames(IReadOnlyList<StreamMethodSpec> methods)
+    /// <summary><c>{Type}{Method}</c> for every method, in the same order, numbered where two would collide.</summary>
+    private static List<string> MemberNames(IReadOnlyList<StreamMethodSpec> methods)
     {
-        var names = new Dictionary<StreamMethodSpec, string>();
+        var names = new List<string>(methods.Count);
         var used = new HashSet<string>();
         foreach (var method in methods)
         {
@@ -326,7 +329,7 @@ internal static class EndpointEmitter
                 name = baseName + i;
             }
 
-            names[method] = name;
+            names.Add(name);
         }
 
         return names;

@@ -7,10 +7,10 @@ using Streaming.Generators.Model;
 namespace Streaming.Generators.Parsing;
 
 /// <summary>
-/// Element types read once per compilation and format, however many <c>[Stream]</c> methods stream them. Roslyn
-/// runs the method transform again for every method on every compilation; without this, each method would read
-/// its element type and every type it reaches again. Only readings without diagnostics are kept: those depend on
-/// nothing but the type and the format (a diagnostic names the method's location).
+/// Element types read once per compilation and format, however many <c>[Stream]</c> methods stream them: the
+/// methods are read together whenever a declaration changes, and without this each would read its element type
+/// and every type it reaches again. Only readings without diagnostics are kept: those depend on nothing but the
+/// type and the format (a diagnostic names the method's location).
 /// </summary>
 internal sealed class ElementTypeCache
 {

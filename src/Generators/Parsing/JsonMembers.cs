@@ -205,7 +205,8 @@ internal static class JsonMembers
     {
         var symbol = candidate.Symbol;
         var readable = symbol is IPropertySymbol property ? (ISymbol)property.GetMethod! : symbol;
-        var access = compilation.IsSymbolAccessibleWithin(readable, compilation.Assembly)
+        var access = (readable.DeclaredAccessibility == Accessibility.Public && KnownTypes.IsPublic(readable.ContainingType))
+                     || compilation.IsSymbolAccessibleWithin(readable, compilation.Assembly)
             ? MemberAccess.Direct
             : symbol is IPropertySymbol ? MemberAccess.PropertyAccessor : MemberAccess.FieldAccessor;
 

@@ -473,7 +473,7 @@ internal sealed class JsonTypeParser
     /// <summary>Whether generated code (in this assembly) can name <paramref name="type"/>; reports STRM003 if not.</summary>
     private bool Accessible(ITypeSymbol type, ISymbol? member, string where)
     {
-        if (Compilation.IsSymbolAccessibleWithin(type, Compilation.Assembly))
+        if (KnownTypes.IsPublic(type) || Compilation.IsSymbolAccessibleWithin(type, Compilation.Assembly))
         {
             return true;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Streaming.Generators.Parsing;
@@ -13,146 +14,95 @@ internal sealed class KnownSymbols
 {
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> s_cache = new();
 
+    /// <summary>Each type, resolved on first use: <see cref="Compilation.GetTypeByMetadataName"/> searches every referenced assembly.</summary>
+    private readonly object?[] _types = new object?[53];
+
+    // Each wraps one array reference, so a read never sees half a write.
+    private ImmutableArray<INamedTypeSymbol> _sequenceInterfaces;
+    private ImmutableArray<INamedTypeSymbol> _dictionaryInterfaces;
+
+    /// <summary>Marks a type the compilation does not have.</summary>
+    private static readonly object s_missing = new();
+
     private KnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
-        INamedTypeSymbol? Get(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
-
-        IAsyncEnumerableOfT = Get("System.Collections.Generic.IAsyncEnumerable`1");
-        IAsyncDisposable = Get("System.IAsyncDisposable");
-        IDisposable = Get("System.IDisposable");
-        IParsableOfT = Get("System.IParsable`1");
-        Type = Get("System.Type");
-        ObsoleteAttribute = Get("System.ObsoleteAttribute");
-        FlagsAttribute = Get("System.FlagsAttribute");
-
-        Guid = Get("System.Guid");
-        DateTimeOffset = Get("System.DateTimeOffset");
-        DateOnly = Get("System.DateOnly");
-        TimeOnly = Get("System.TimeOnly");
-        TimeSpan = Get("System.TimeSpan");
-        Half = Get("System.Half");
-        Int128 = Get("System.Int128");
-        UInt128 = Get("System.UInt128");
-        Uri = Get("System.Uri");
-        Version = Get("System.Version");
-        MemoryOfT = Get("System.Memory`1");
-        ReadOnlyMemoryOfT = Get("System.ReadOnlyMemory`1");
-
-        ListOfT = Get("System.Collections.Generic.List`1");
-        HashSetOfT = Get("System.Collections.Generic.HashSet`1");
-        DictionaryOfTKeyTValue = Get("System.Collections.Generic.Dictionary`2");
-        ImmutableArrayOfT = Get("System.Collections.Immutable.ImmutableArray`1");
-        ImmutableListOfT = Get("System.Collections.Immutable.ImmutableList`1");
-        SequenceInterfaces = Resolve(
-            compilation,
-            "System.Collections.Generic.IEnumerable`1",
-            "System.Collections.Generic.ICollection`1",
-            "System.Collections.Generic.IList`1",
-            "System.Collections.Generic.IReadOnlyCollection`1",
-            "System.Collections.Generic.IReadOnlyList`1",
-            "System.Collections.Generic.ISet`1",
-            "System.Collections.Generic.IReadOnlySet`1");
-        DictionaryInterfaces = Resolve(
-            compilation,
-            "System.Collections.Generic.IDictionary`2",
-            "System.Collections.Generic.IReadOnlyDictionary`2");
-
-        JsonElement = Get("System.Text.Json.JsonElement");
-        JsonDocument = Get("System.Text.Json.JsonDocument");
-        JsonNode = Get("System.Text.Json.Nodes.JsonNode");
-        JsonConverterOfT = Get("System.Text.Json.Serialization.JsonConverter`1");
-        JsonConverterAttribute = Get("System.Text.Json.Serialization.JsonConverterAttribute");
-        JsonStringEnumConverter = Get("System.Text.Json.Serialization.JsonStringEnumConverter");
-        JsonStringEnumConverterOfT = Get("System.Text.Json.Serialization.JsonStringEnumConverter`1");
-        JsonPropertyNameAttribute = Get("System.Text.Json.Serialization.JsonPropertyNameAttribute");
-        JsonIgnoreAttribute = Get("System.Text.Json.Serialization.JsonIgnoreAttribute");
-        JsonIncludeAttribute = Get("System.Text.Json.Serialization.JsonIncludeAttribute");
-        JsonPropertyOrderAttribute = Get("System.Text.Json.Serialization.JsonPropertyOrderAttribute");
-        JsonExtensionDataAttribute = Get("System.Text.Json.Serialization.JsonExtensionDataAttribute");
-        JsonNumberHandlingAttribute = Get("System.Text.Json.Serialization.JsonNumberHandlingAttribute");
-        JsonPolymorphicAttribute = Get("System.Text.Json.Serialization.JsonPolymorphicAttribute");
-        JsonDerivedTypeAttribute = Get("System.Text.Json.Serialization.JsonDerivedTypeAttribute");
-        JsonStringEnumMemberNameAttribute = Get("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute");
-
-        SseItemOfT = Get("System.Net.ServerSentEvents.SseItem`1");
-        HttpContext = Get("Microsoft.AspNetCore.Http.HttpContext");
-        HttpRequest = Get("Microsoft.AspNetCore.Http.HttpRequest");
-        HttpResponse = Get("Microsoft.AspNetCore.Http.HttpResponse");
-        ClaimsPrincipal = Get("System.Security.Claims.ClaimsPrincipal");
-        CancellationToken = Get("System.Threading.CancellationToken");
-        FromRouteMetadata = Get("Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata");
-        FromQueryMetadata = Get("Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata");
-        FromHeaderMetadata = Get("Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata");
-        FromBodyMetadata = Get("Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata");
-        FromServiceMetadata = Get("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
-
-        CsvColumnAttribute = Get("Streaming.CsvColumnAttribute");
-        CsvIgnoreAttribute = Get("Streaming.CsvIgnoreAttribute");
     }
 
     public Compilation Compilation { get; }
 
-    public INamedTypeSymbol? IAsyncEnumerableOfT { get; }
-    public INamedTypeSymbol? IAsyncDisposable { get; }
-    public INamedTypeSymbol? IDisposable { get; }
-    public INamedTypeSymbol? IParsableOfT { get; }
-    public INamedTypeSymbol? Type { get; }
-    public INamedTypeSymbol? ObsoleteAttribute { get; }
-    public INamedTypeSymbol? FlagsAttribute { get; }
+    public INamedTypeSymbol? IAsyncEnumerableOfT => Get(0, "System.Collections.Generic.IAsyncEnumerable`1");
+    public INamedTypeSymbol? IAsyncDisposable => Get(1, "System.IAsyncDisposable");
+    public INamedTypeSymbol? IDisposable => Get(2, "System.IDisposable");
+    public INamedTypeSymbol? IParsableOfT => Get(3, "System.IParsable`1");
+    public INamedTypeSymbol? Type => Get(4, "System.Type");
+    public INamedTypeSymbol? ObsoleteAttribute => Get(5, "System.ObsoleteAttribute");
+    public INamedTypeSymbol? FlagsAttribute => Get(6, "System.FlagsAttribute");
 
-    public INamedTypeSymbol? Guid { get; }
-    public INamedTypeSymbol? DateTimeOffset { get; }
-    public INamedTypeSymbol? DateOnly { get; }
-    public INamedTypeSymbol? TimeOnly { get; }
-    public INamedTypeSymbol? TimeSpan { get; }
-    public INamedTypeSymbol? Half { get; }
-    public INamedTypeSymbol? Int128 { get; }
-    public INamedTypeSymbol? UInt128 { get; }
-    public INamedTypeSymbol? Uri { get; }
-    public INamedTypeSymbol? Version { get; }
-    public INamedTypeSymbol? MemoryOfT { get; }
-    public INamedTypeSymbol? ReadOnlyMemoryOfT { get; }
+    public INamedTypeSymbol? Guid => Get(7, "System.Guid");
+    public INamedTypeSymbol? DateTimeOffset => Get(8, "System.DateTimeOffset");
+    public INamedTypeSymbol? DateOnly => Get(9, "System.DateOnly");
+    public INamedTypeSymbol? TimeOnly => Get(10, "System.TimeOnly");
+    public INamedTypeSymbol? TimeSpan => Get(11, "System.TimeSpan");
+    public INamedTypeSymbol? Half => Get(12, "System.Half");
+    public INamedTypeSymbol? Int128 => Get(13, "System.Int128");
+    public INamedTypeSymbol? UInt128 => Get(14, "System.UInt128");
+    public INamedTypeSymbol? Uri => Get(15, "System.Uri");
+    public INamedTypeSymbol? Version => Get(16, "System.Version");
+    public INamedTypeSymbol? MemoryOfT => Get(17, "System.Memory`1");
+    public INamedTypeSymbol? ReadOnlyMemoryOfT => Get(18, "System.ReadOnlyMemory`1");
 
-    public INamedTypeSymbol? ListOfT { get; }
-    public INamedTypeSymbol? HashSetOfT { get; }
-    public INamedTypeSymbol? DictionaryOfTKeyTValue { get; }
-    public INamedTypeSymbol? ImmutableArrayOfT { get; }
-    public INamedTypeSymbol? ImmutableListOfT { get; }
-    public ImmutableArray<INamedTypeSymbol> SequenceInterfaces { get; }
-    public ImmutableArray<INamedTypeSymbol> DictionaryInterfaces { get; }
+    public INamedTypeSymbol? ListOfT => Get(19, "System.Collections.Generic.List`1");
+    public INamedTypeSymbol? HashSetOfT => Get(20, "System.Collections.Generic.HashSet`1");
+    public INamedTypeSymbol? DictionaryOfTKeyTValue => Get(21, "System.Collections.Generic.Dictionary`2");
+    public INamedTypeSymbol? ImmutableArrayOfT => Get(22, "System.Collections.Immutable.ImmutableArray`1");
+    public INamedTypeSymbol? ImmutableListOfT => Get(23, "System.Collections.Immutable.ImmutableList`1");
+    public ImmutableArray<INamedTypeSymbol> SequenceInterfaces => _sequenceInterfaces.IsDefault ? _sequenceInterfaces = Resolve(
+        Compilation,
+        "System.Collections.Generic.IEnumerable`1",
+        "System.Collections.Generic.ICollection`1",
+        "System.Collections.Generic.IList`1",
+        "System.Collections.Generic.IReadOnlyCollection`1",
+        "System.Collections.Generic.IReadOnlyList`1",
+        "System.Collections.Generic.ISet`1",
+        "System.Collections.Generic.IReadOnlySet`1") : _sequenceInterfaces;
 
-    public INamedTypeSymbol? JsonElement { get; }
-    public INamedTypeSymbol? JsonDocument { get; }
-    public INamedTypeSymbol? JsonNode { get; }
-    public INamedTypeSymbol? JsonConverterOfT { get; }
-    public INamedTypeSymbol? JsonConverterAttribute { get; }
-    public INamedTypeSymbol? JsonStringEnumConverter { get; }
-    public INamedTypeSymbol? JsonStringEnumConverterOfT { get; }
-    public INamedTypeSymbol? JsonPropertyNameAttribute { get; }
-    public INamedTypeSymbol? JsonIgnoreAttribute { get; }
-    public INamedTypeSymbol? JsonIncludeAttribute { get; }
-    public INamedTypeSymbol? JsonPropertyOrderAttribute { get; }
-    public INamedTypeSymbol? JsonExtensionDataAttribute { get; }
-    public INamedTypeSymbol? JsonNumberHandlingAttribute { get; }
-    public INamedTypeSymbol? JsonPolymorphicAttribute { get; }
-    public INamedTypeSymbol? JsonDerivedTypeAttribute { get; }
-    public INamedTypeSymbol? JsonStringEnumMemberNameAttribute { get; }
+    public ImmutableArray<INamedTypeSymbol> DictionaryInterfaces => _dictionaryInterfaces.IsDefault ? _dictionaryInterfaces = Resolve(
+        Compilation,
+        "System.Collections.Generic.IDictionary`2",
+        "System.Collections.Generic.IReadOnlyDictionary`2") : _dictionaryInterfaces;
 
-    public INamedTypeSymbol? SseItemOfT { get; }
-    public INamedTypeSymbol? HttpContext { get; }
-    public INamedTypeSymbol? HttpRequest { get; }
-    public INamedTypeSymbol? HttpResponse { get; }
-    public INamedTypeSymbol? ClaimsPrincipal { get; }
-    public INamedTypeSymbol? CancellationToken { get; }
-    public INamedTypeSymbol? FromRouteMetadata { get; }
-    public INamedTypeSymbol? FromQueryMetadata { get; }
-    public INamedTypeSymbol? FromHeaderMetadata { get; }
-    public INamedTypeSymbol? FromBodyMetadata { get; }
-    public INamedTypeSymbol? FromServiceMetadata { get; }
+    public INamedTypeSymbol? JsonElement => Get(24, "System.Text.Json.JsonElement");
+    public INamedTypeSymbol? JsonDocument => Get(25, "System.Text.Json.JsonDocument");
+    public INamedTypeSymbol? JsonNode => Get(26, "System.Text.Json.Nodes.JsonNode");
+    public INamedTypeSymbol? JsonConverterOfT => Get(27, "System.Text.Json.Serialization.JsonConverter`1");
+    public INamedTypeSymbol? JsonConverterAttribute => Get(28, "System.Text.Json.Serialization.JsonConverterAttribute");
+    public INamedTypeSymbol? JsonStringEnumConverter => Get(29, "System.Text.Json.Serialization.JsonStringEnumConverter");
+    public INamedTypeSymbol? JsonStringEnumConverterOfT => Get(30, "System.Text.Json.Serialization.JsonStringEnumConverter`1");
+    public INamedTypeSymbol? JsonPropertyNameAttribute => Get(31, "System.Text.Json.Serialization.JsonPropertyNameAttribute");
+    public INamedTypeSymbol? JsonIgnoreAttribute => Get(32, "System.Text.Json.Serialization.JsonIgnoreAttribute");
+    public INamedTypeSymbol? JsonIncludeAttribute => Get(33, "System.Text.Json.Serialization.JsonIncludeAttribute");
+    public INamedTypeSymbol? JsonPropertyOrderAttribute => Get(34, "System.Text.Json.Serialization.JsonPropertyOrderAttribute");
+    public INamedTypeSymbol? JsonExtensionDataAttribute => Get(35, "System.Text.Json.Serialization.JsonExtensionDataAttribute");
+    public INamedTypeSymbol? JsonNumberHandlingAttribute => Get(36, "System.Text.Json.Serialization.JsonNumberHandlingAttribute");
+    public INamedTypeSymbol? JsonPolymorphicAttribute => Get(37, "System.Text.Json.Serialization.JsonPolymorphicAttribute");
+    public INamedTypeSymbol? JsonDerivedTypeAttribute => Get(38, "System.Text.Json.Serialization.JsonDerivedTypeAttribute");
+    public INamedTypeSymbol? JsonStringEnumMemberNameAttribute => Get(39, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute");
 
-    public INamedTypeSymbol? CsvColumnAttribute { get; }
-    public INamedTypeSymbol? CsvIgnoreAttribute { get; }
+    public INamedTypeSymbol? SseItemOfT => Get(40, "System.Net.ServerSentEvents.SseItem`1");
+    public INamedTypeSymbol? HttpContext => Get(41, "Microsoft.AspNetCore.Http.HttpContext");
+    public INamedTypeSymbol? HttpRequest => Get(42, "Microsoft.AspNetCore.Http.HttpRequest");
+    public INamedTypeSymbol? HttpResponse => Get(43, "Microsoft.AspNetCore.Http.HttpResponse");
+    public INamedTypeSymbol? ClaimsPrincipal => Get(44, "System.Security.Claims.ClaimsPrincipal");
+    public INamedTypeSymbol? CancellationToken => Get(45, "System.Threading.CancellationToken");
+    public INamedTypeSymbol? FromRouteMetadata => Get(46, "Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata");
+    public INamedTypeSymbol? FromQueryMetadata => Get(47, "Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata");
+    public INamedTypeSymbol? FromHeaderMetadata => Get(48, "Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata");
+    public INamedTypeSymbol? FromBodyMetadata => Get(49, "Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata");
+    public INamedTypeSymbol? FromServiceMetadata => Get(50, "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
+
+    public INamedTypeSymbol? CsvColumnAttribute => Get(51, "Streaming.CsvColumnAttribute");
+    public INamedTypeSymbol? CsvIgnoreAttribute => Get(52, "Streaming.CsvIgnoreAttribute");
 
     /// <summary>The symbols of <paramref name="compilation"/>, resolved on first use.</summary>
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
@@ -224,6 +174,18 @@ internal sealed class KnownSymbols
         }
 
         return null;
+    }
+
+    private INamedTypeSymbol? Get(int slot, string metadataName)
+    {
+        var type = Volatile.Read(ref _types[slot]);
+        if (type is null)
+        {
+            type = Compilation.GetTypeByMetadataName(metadataName) ?? s_missing;
+            Volatile.Write(ref _types[slot], type);
+        }
+
+        return type as INamedTypeSymbol;
     }
 
     private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, params string[] metadataNames)

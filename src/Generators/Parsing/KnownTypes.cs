@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Streaming.Generators.Parsing;
@@ -14,9 +15,50 @@ internal static class KnownTypes
     /// <summary><c>global::</c>-qualified names without nullable annotations.</summary>
     public static readonly SymbolDisplayFormat FullyQualifiedNoNullability = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    public static string Name(ITypeSymbol type) => type.ToDisplayString(FullyQualifiedNoNullability);
+    /// <summary>
+    /// Whether <paramref name="type"/> is public, in public types, with public type arguments: then code anywhere
+    /// can name it. A quick answer for most member types; <see cref="Compilation.IsSymbolAccessibleWithin"/> gives
+    /// the rest (it searches the compilation's references for the type's assembly).
+    /// </summary>
+    public static bool IsPublic(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsPublic(array.ElementType);
+        }
 
-    public static string NameWithNullability(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        for (var current = named; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        foreach (var argument in named.TypeArguments)
+        {
+            if (!IsPublic(argument))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static string Name(ITypeSymbol type) => s_names.GetValue(type, static t => t.ToDisplayString(FullyQualifiedNoNullability));
+
+    public static string NameWithNullability(ITypeSymbol type) => s_namesWithNullability.GetValue(type, static t => t.ToDisplayString(FullyQualified));
+
+    // Names of the same types are asked for by every method and member that uses them; a symbol's name never
+    // changes, and the entries go with the symbols (a compilation's own, or the metadata's shared by them all).
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> s_names = new();
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> s_namesWithNullability = new();
 
     /// <summary>The type as the compiler shows it in messages: <c>Shop.Order</c>, <c>List&lt;Shop.Order&gt;</c>.</summary>
     public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);

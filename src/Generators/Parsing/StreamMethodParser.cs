@@ -11,16 +11,16 @@ namespace Streaming.Generators.Parsing;
 /// <summary>Reads one <c>[Stream]</c> method into a <see cref="MethodParseResult"/>. Never throws on broken code.</summary>
 internal static class StreamMethodParser
 {
-    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static MethodParseResult Parse(StreamMethod target, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         try
         {
-            return ParseMethod(context, cancellationToken);
+            return ParseMethod(target, symbols, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             // Half-typed code is the normal state of an IDE: a bug of ours must not break the user's build.
-            var location = context.TargetNode.GetLocation();
+            var location = target.Syntax.Identifier.GetLocation();
             return new MethodParseResult(
                 null,
                 EquatableArray<JsonTypeSpec>.Empty,
@@ -29,18 +29,13 @@ internal static class StreamMethodParser
         }
     }
 
-    private static MethodParseResult ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static MethodParseResult ParseMethod(StreamMethod target, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
-        {
-            return Empty(diagnostics);
-        }
-
-        var symbols = KnownSymbols.For(context.SemanticModel.Compilation);
-        var location = (context.TargetNode as MethodDeclarationSyntax)?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault();
+        var (method, attribute) = (target.Symbol, target.Attribute);
+        var location = target.Syntax.Identifier.GetLocation();
         var displayName = $"{method.ContainingType?.Name}.{method.Name}";
-        var (format, route, httpMethod, flush) = ReadAttribute(context.Attributes[0]);
+        var (format, route, httpMethod, flush) = ReadAttribute(attribute);
 
         if (!TryGetElementType(method.ReturnType, symbols, out var elementType, out var isAsync))
         {
@@ -112,7 +107,7 @@ internal static class StreamMethodParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var options = FormatOptionsParser.Read(context.Attributes[0], format, location, diagnostics);
+        var options = FormatOptionsParser.Read(attribute, format, location, diagnostics);
         var cache = ElementTypeCache.For(symbols.Compilation);
         var reading = cache.Find(elementType, format);
         if (reading is null)
@@ -156,7 +151,7 @@ internal static class StreamMethodParser
         {
             Encoding = new ItemEncodingSpec(element.Payload, element.SseItemData, options, HasNullableAnnotation(elementType)),
             Suppressions = ObsoleteIds(method, elementType, symbols),
-            Lifetime = ReadLifetime(context.Attributes[0]),
+            Lifetime = ReadLifetime(attribute),
         };
 
         return new MethodParseResult(spec, reading.JsonTypes, reading.CsvTypes, diagnostics.ToEquatableArray());
