@@ -3,6 +3,8 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 
 namespace Streaming;
@@ -138,9 +140,29 @@ public ref struct CsvFieldWriter
         where T : IUtf8SpanFormattable
     {
         StartField(FormattedBytes);
-        var written = typeof(T) == typeof(decimal) && WriteDecimal(Unsafe.As<T, decimal>(ref value)) is > 0 and var decimalLength ? decimalLength
-            : typeof(T) == typeof(double) && WriteShortDouble(Unsafe.As<T, double>(ref value)) is > 0 and var doubleLength ? doubleLength
-            : FormatAt(value, default);
+
+        // The common types are written here, the rest by their own formatter; 0 means "not here".
+        var written = typeof(T) == typeof(long) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, long>(ref value))
+            : typeof(T) == typeof(int) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, int>(ref value))
+            : typeof(T) == typeof(short) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, short>(ref value))
+            : typeof(T) == typeof(sbyte) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, sbyte>(ref value))
+            : typeof(T) == typeof(ulong) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, ulong>(ref value))
+            : typeof(T) == typeof(uint) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, uint>(ref value))
+            : typeof(T) == typeof(ushort) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, ushort>(ref value))
+            : typeof(T) == typeof(byte) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, byte>(ref value))
+            : typeof(T) == typeof(Guid) ? WriteGuid(Unsafe.As<T, Guid>(ref value))
+            : typeof(T) == typeof(decimal) ? WriteDecimal(Unsafe.As<T, decimal>(ref value))
+            : typeof(T) == typeof(double) ? WriteShortDouble(Unsafe.As<T, double>(ref value))
+            : 0;
+        if (written > 0)
+        {
+            _position += written;
+        }
+        else
+        {
+            written = FormatAt(value, default);
+        }
+
         if (!PlainText<T>.Always || !_delimiter.IsPlain)
         {
             QuoteIfNeeded(written);
@@ -168,11 +190,14 @@ public ref struct CsvFieldWriter
         }
         else
         {
-            _position = start + WriteIso(_span[start..], value);
+            ref var field = ref Cursor;
+            var length = Utf8Scalars.WriteIso(ref field, value);
             if (value.Kind == DateTimeKind.Utc)
             {
-                _span[_position++] = (byte)'Z';
+                Unsafe.Add(ref field, length++) = (byte)'Z';
             }
+
+            _position += length;
         }
 
         QuoteIfNotPlain(start);
@@ -182,14 +207,16 @@ public ref struct CsvFieldWriter
     public void WriteDateTimeOffset(DateTimeOffset value)
     {
         var start = StartField(FormattedBytes);
-        var end = start + WriteIso(_span[start..], value.DateTime);
-        var offset = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
-        _span[end] = offset < 0 ? (byte)'-' : (byte)'+';
+        ref var field = ref Cursor;
+        var end = Utf8Scalars.WriteIso(ref field, value.DateTime);
+        var offset = value.TotalOffsetMinutes;
+        Unsafe.Add(ref field, end) = offset < 0 ? (byte)'-' : (byte)'+';
         var minutes = (uint)Math.Abs(offset);
-        WriteTwoDigits(_span, end + 1, minutes / 60);
-        _span[end + 3] = (byte)':';
-        WriteTwoDigits(_span, end + 4, minutes % 60);
-        _position = end + 6;
+        var hours = minutes / 60;
+        Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref field, end + 1), hours);
+        Unsafe.Add(ref field, end + 3) = (byte)':';
+        Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref field, end + 4), minutes - (hours * 60));
+        _position += end + 6;
         QuoteIfNotPlain(start);
     }
 
@@ -306,25 +333,114 @@ public ref struct CsvFieldWriter
         }
 
         var prefix = guard && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        if (text.Length > MaxChunkBytes / 3)
+        {
+            WriteLongText(text, prefix);
+            return;
+        }
+
+        // One pass over the common case, ASCII that needs no quotes: checked and narrowed together.
+        var start = StartField((text.Length * 3) + 1);
+        ref var field = ref Cursor;
+        var at = 0;
+        if (prefix)
+        {
+            field = (byte)'\'';
+            at = 1;
+        }
+
+        var plain = NarrowPlainAscii(text, ref Unsafe.Add(ref field, at));
+        if (plain == text.Length)
+        {
+            _position += at + plain;
+            return;
+        }
+
+        var rest = text[plain..];
+        if (rest.IndexOfAny(_delimiter.SpecialChars) < 0)
+        {
+            Utf8.FromUtf16(rest, _span[(_position + at + plain)..], out _, out var written, replaceInvalidSequences: true, isFinalBlock: true);
+            _position += at + plain + written;
+            return;
+        }
+
+        _position = start;
+        WriteQuoted(text, prefix);
+    }
+
+    /// <summary>A text too long for one span: scanned first, then written in pieces.</summary>
+    private void WriteLongText(scoped ReadOnlySpan<char> text, bool prefix)
+    {
+        StartField(0);
         if (text.IndexOfAny(_delimiter.SpecialChars) >= 0)
         {
             WriteQuoted(text, prefix);
             return;
         }
 
-        StartField(0);
         if (prefix)
         {
-            Reserve(1);
-            _span[_position++] = (byte)'\'';
+            WriteAscii((byte)'\'');
         }
 
         WriteUtf16(text);
     }
 
+    /// <summary>
+    /// Narrows the leading characters of <paramref name="text"/> that are ASCII and need no quotes into
+    /// <paramref name="destination"/>; returns how many there are.
+    /// </summary>
+    private readonly int NarrowPlainAscii(scoped ReadOnlySpan<char> text, ref byte destination)
+    {
+        ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        {
+            var delimiter = Vector128.Create((ushort)_delimiter.Byte);
+            var last = text.Length - Vector128<ushort>.Count;
+            while (true)
+            {
+                // The last block overlaps the one before it when the length is not a multiple of the block.
+                var block = Vector128.LoadUnsafe(ref source, (nuint)i);
+                var special = Vector128.GreaterThan(block, Vector128.Create((ushort)0x7F))
+                    | Vector128.Equals(block, delimiter)
+                    | Vector128.Equals(block, Vector128.Create((ushort)'"'))
+                    | Vector128.Equals(block, Vector128.Create((ushort)'\r'))
+                    | Vector128.Equals(block, Vector128.Create((ushort)'\n'));
+                if (special != Vector128<ushort>.Zero)
+                {
+                    break;
+                }
+
+                Vector128.Narrow(block, block).GetLower().StoreUnsafe(ref destination, (nuint)i);
+                if (i == last)
+                {
+                    return text.Length;
+                }
+
+                i = Math.Min(i + Vector128<ushort>.Count, last);
+            }
+        }
+
+        ref var needsQuotes = ref MemoryMarshal.GetArrayDataReference(_delimiter.SpecialAscii);
+        for (; i < text.Length; i++)
+        {
+            var c = Unsafe.Add(ref source, i);
+            if (c > 0x7F || Unsafe.Add(ref needsQuotes, c))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref destination, i) = (byte)c;
+        }
+
+        return i;
+    }
+
+    /// <summary>Writes text in quotes, its <c>"</c> doubled; the field has been started.</summary>
     private void WriteQuoted(scoped ReadOnlySpan<char> text, bool prefix)
     {
-        StartField(2);
+        Reserve(2);
         _span[_position++] = (byte)'"';
         if (prefix)
         {
@@ -435,6 +551,9 @@ public ref struct CsvFieldWriter
         ArrayPool<byte>.Shared.Return(rented);
     }
 
+    /// <summary>Where the next byte goes; as many bytes as the last <see cref="Reserve"/> asked for are free from here.</summary>
+    private readonly ref byte Cursor => ref Unsafe.Add(ref MemoryMarshal.GetReference(_span), _position);
+
     /// <summary>Writes the delimiter before every field but the first and makes room for <paramref name="bytes"/> more; returns where the field starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int StartField(int bytes)
@@ -442,7 +561,8 @@ public ref struct CsvFieldWriter
         Reserve(bytes + 1);
         if (_fieldCount++ != 0)
         {
-            _span[_position++] = _delimiter.Byte;
+            Cursor = _delimiter.Byte;
+            _position++;
         }
 
         return _position;
@@ -509,68 +629,11 @@ public ref struct CsvFieldWriter
     }
 
     /// <summary>
-    /// Writes the date and time of <paramref name="clock"/> as the round-trip format (<c>O</c>) does, trailing
-    /// zeros of the seven-digit fraction trimmed as System.Text.Json trims them; returns the length.
-    /// </summary>
-    private static int WriteIso(Span<byte> destination, DateTime clock)
-    {
-        // One length check up front: every index below is a constant within it.
-        var iso = destination[..27];
-        clock.Deconstruct(out int year, out int month, out int day);
-        var ticks = clock.Ticks;
-        var seconds = (uint)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
-        var fraction = (uint)(ticks % TimeSpan.TicksPerSecond);
-
-        var century = (uint)year / 100;
-        WriteTwoDigits(iso, 0, century);
-        WriteTwoDigits(iso, 2, (uint)year - (century * 100));
-        iso[4] = (byte)'-';
-        WriteTwoDigits(iso, 5, (uint)month);
-        iso[7] = (byte)'-';
-        WriteTwoDigits(iso, 8, (uint)day);
-        iso[10] = (byte)'T';
-        WriteTwoDigits(iso, 11, seconds / 3600);
-        iso[13] = (byte)':';
-        WriteTwoDigits(iso, 14, seconds / 60 % 60);
-        iso[16] = (byte)':';
-        WriteTwoDigits(iso, 17, seconds % 60);
-        if (fraction == 0)
-        {
-            return 19;
-        }
-
-        var digits = 7;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-
-        iso[19] = (byte)'.';
-        for (var i = 19 + digits; i > 19; i--)
-        {
-            var next = fraction / 10;
-            iso[i] = (byte)('0' + (fraction - (next * 10)));
-            fraction = next;
-        }
-
-        return 20 + digits;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteTwoDigits(Span<byte> destination, int offset, uint value)
-    {
-        var tens = value / 10;
-        destination[offset] = (byte)('0' + tens);
-        destination[offset + 1] = (byte)('0' + (value - (tens * 10)));
-    }
-
-    /// <summary>
     /// Writes a decimal whose digits fit in 64 bits as its general format does: every digit of its scale, never
     /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
     /// formatter: 0 is returned and nothing written.
     /// </summary>
-    private int WriteDecimal(decimal value)
+    private readonly int WriteDecimal(decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
@@ -589,7 +652,7 @@ public ref struct CsvFieldWriter
     /// moves the value by at least 10^-15 of itself, more than the spacing of doubles. The smallest such k gives
     /// the fewest digits; a trailing zero in m means that reasoning did not hold, and the formatter decides.
     /// </remarks>
-    private int WriteShortDouble(double value)
+    private readonly int WriteShortDouble(double value)
     {
         var magnitude = Math.Abs(value);
         if (!(magnitude >= 1e-3 && magnitude < 1e14))
@@ -615,42 +678,40 @@ public ref struct CsvFieldWriter
         return 0;
     }
 
-    /// <summary>Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly <paramref name="scale"/> places.</summary>
-    private int WriteScaled(ulong mantissa, int scale, bool negative)
+    /// <summary>Writes a Guid as its <c>D</c> format does; returns the length.</summary>
+    private readonly int WriteGuid(Guid value)
     {
-        var field = _span[_position..];
-        var sign = negative ? 1 : 0;
+        Utf8Scalars.WriteGuid(ref Cursor, value);
+        return Utf8Scalars.GuidBytes;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly
+    /// <paramref name="scale"/> places (<c>0.05</c>, <c>-17.415</c>); returns the length.
+    /// </summary>
+    private readonly int WriteScaled(ulong mantissa, int scale, bool negative)
+    {
+        // At most "-", 20 digits, "." and 19 places, or "-0." and 28 places: within the reserved bytes.
+        ref var field = ref Cursor;
+        var sign = 0;
         if (negative)
         {
-            field[0] = (byte)'-';
+            field = (byte)'-';
+            sign = 1;
         }
 
-        // At most 20 digits and 28 places of scale: "-0." and 28 digits fit the reserved bytes.
-        mantissa.TryFormat(field[sign..], out var digits, default, CultureInfo.InvariantCulture);
-        var length = sign + digits;
-        if (scale > 0)
+        ref var digits = ref Unsafe.Add(ref field, sign);
+        if (scale == 0)
         {
-            if (digits > scale)
-            {
-                var point = length - scale;
-                field[point..length].CopyTo(field[(point + 1)..]);
-                field[point] = (byte)'.';
-                length++;
-            }
-            else
-            {
-                // 0.0…digits: the digits move right past "0." and the zeros that lead the fraction.
-                var shift = 2 + scale - digits;
-                field[sign..length].CopyTo(field[(sign + shift)..]);
-                field[sign] = (byte)'0';
-                field[sign + 1] = (byte)'.';
-                field.Slice(sign + 2, scale - digits).Fill((byte)'0');
-                length += shift;
-            }
+            return sign + Utf8Scalars.WriteUInt64(ref digits, mantissa);
         }
 
-        _position += length;
-        return length;
+        // A decimal's scale goes up to 28; from 20 places on, every digit it can hold is after the point.
+        var whole = scale < 20 ? mantissa / Utf8Scalars.PowerOf10(scale) : 0;
+        var length = Utf8Scalars.WriteUInt64(ref digits, whole);
+        Unsafe.Add(ref digits, length) = (byte)'.';
+        Utf8Scalars.WriteDigits(ref Unsafe.Add(ref digits, length + 1), mantissa - (whole * Utf8Scalars.PowerOf10(Math.Min(scale, 19))), scale);
+        return sign + length + 1 + scale;
     }
 
     /// <summary>
