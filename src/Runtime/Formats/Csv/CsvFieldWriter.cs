@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -339,33 +340,75 @@ public ref struct CsvFieldWriter
             return;
         }
 
-        // One pass over the common case, ASCII that needs no quotes: checked and narrowed together.
-        var start = StartField((text.Length * 3) + 1);
+        // Room for three bytes a character, the quotes and the prefix: the text is written in one go.
+        var start = StartField((text.Length * 3) + 3);
         ref var field = ref Cursor;
-        var at = 0;
+        var length = 0;
         if (prefix)
         {
             field = (byte)'\'';
-            at = 1;
+            length = 1;
         }
 
-        var plain = NarrowPlainAscii(text, ref Unsafe.Add(ref field, at));
-        if (plain == text.Length)
+        var read = WriteRun(text, ref Unsafe.Add(ref field, length), quoted: false, out var written);
+        length += written;
+        if (read < text.Length)
         {
-            _position += at + plain;
-            return;
+            // A character beyond the two-byte range (or a surrogate) stopped the run: if nothing further on needs
+            // quotes, the rest is transcoded as it is.
+            var rest = text[read..];
+            if (rest.IndexOfAny(_delimiter.SpecialChars) >= 0)
+            {
+                _position = start;
+                WriteQuotedText(text, prefix);
+                return;
+            }
+
+            Utf8.FromUtf16(rest, _span[(_position + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
+            length += written;
         }
 
-        var rest = text[plain..];
-        if (rest.IndexOfAny(_delimiter.SpecialChars) < 0)
+        _position += length;
+    }
+
+    /// <summary>Writes text in quotes, its <c>"</c> doubled, into the room <see cref="WriteText"/> made for it.</summary>
+    private void WriteQuotedText(scoped ReadOnlySpan<char> text, bool prefix)
+    {
+        ref var field = ref Cursor;
+        field = (byte)'"';
+        var length = 1;
+        if (prefix)
         {
-            Utf8.FromUtf16(rest, _span[(_position + at + plain)..], out _, out var written, replaceInvalidSequences: true, isFinalBlock: true);
-            _position += at + plain + written;
-            return;
+            Unsafe.Add(ref field, length++) = (byte)'\'';
         }
 
-        _position = start;
-        WriteQuoted(text, prefix);
+        while (true)
+        {
+            text = text[WriteRun(text, ref Unsafe.Add(ref field, length), quoted: true, out var written)..];
+            length += written;
+            if (text.IsEmpty)
+            {
+                break;
+            }
+
+            if (text[0] == '"')
+            {
+                Unsafe.Add(ref field, length++) = (byte)'"';
+                Unsafe.Add(ref field, length++) = (byte)'"';
+                text = text[1..];
+                continue;
+            }
+
+            // A character beyond the two-byte range or a surrogate: the transcoder takes the text up to the next quote.
+            var next = text.IndexOf('"');
+            var piece = next < 0 ? text : text[..next];
+            Utf8.FromUtf16(piece, _span[(_position + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
+            length += written;
+            text = text[piece.Length..];
+        }
+
+        Unsafe.Add(ref field, length++) = (byte)'"';
+        _position += length;
     }
 
     /// <summary>A text too long for one span: scanned first, then written in pieces.</summary>
@@ -387,57 +430,70 @@ public ref struct CsvFieldWriter
     }
 
     /// <summary>
-    /// Narrows the leading characters of <paramref name="text"/> that are ASCII and need no quotes into
-    /// <paramref name="destination"/>; returns how many there are.
+    /// Writes the leading characters of <paramref name="text"/> that the writer encodes itself as UTF-8 to
+    /// <paramref name="destination"/> (which has room for three bytes a character): ASCII, eight at a time, and
+    /// the two-byte range (accented Latin, Greek, Cyrillic, Hebrew, Arabic). Stops at a character beyond those
+    /// and at one that needs quotes or, in a <paramref name="quoted"/> field, at <c>"</c>.
+    /// Returns how many characters were written, and <paramref name="written"/> the bytes.
     /// </summary>
-    private readonly int NarrowPlainAscii(scoped ReadOnlySpan<char> text, ref byte destination)
+    private readonly int WriteRun(scoped ReadOnlySpan<char> text, ref byte destination, bool quoted, out int written)
     {
         ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        var i = 0;
-        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        ref var needsQuotes = ref MemoryMarshal.GetArrayDataReference(_delimiter.SpecialAscii);
+        var read = 0;
+        written = 0;
+        while (read < text.Length)
         {
-            var delimiter = Vector128.Create((ushort)_delimiter.Byte);
-            var last = text.Length - Vector128<ushort>.Count;
-            while (true)
+            if (Vector128.IsHardwareAccelerated && read <= text.Length - Vector128<ushort>.Count)
             {
-                // The last block overlaps the one before it when the length is not a multiple of the block.
-                var block = Vector128.LoadUnsafe(ref source, (nuint)i);
-                var special = Vector128.GreaterThan(block, Vector128.Create((ushort)0x7F))
-                    | Vector128.Equals(block, delimiter)
-                    | Vector128.Equals(block, Vector128.Create((ushort)'"'))
-                    | Vector128.Equals(block, Vector128.Create((ushort)'\r'))
-                    | Vector128.Equals(block, Vector128.Create((ushort)'\n'));
-                if (special != Vector128<ushort>.Zero)
+                // Eight characters narrowed and stored whatever they are: the bytes of those not plain ASCII are
+                // written over below.
+                var block = Vector128.LoadUnsafe(ref source, (nuint)read);
+                Vector128.Narrow(block, block).GetLower().StoreUnsafe(ref destination, (nuint)written);
+                var stop = Vector128.GreaterThan(block, Vector128.Create((ushort)0x7F)) | Vector128.Equals(block, Vector128.Create((ushort)'"'));
+                if (!quoted)
+                {
+                    stop |= Vector128.Equals(block, Vector128.Create((ushort)_delimiter.Byte))
+                        | Vector128.Equals(block, Vector128.Create((ushort)'\r'))
+                        | Vector128.Equals(block, Vector128.Create((ushort)'\n'));
+                }
+
+                var plain = stop == Vector128<ushort>.Zero ? Vector128<ushort>.Count : BitOperations.TrailingZeroCount(stop.ExtractMostSignificantBits());
+                read += plain;
+                written += plain;
+                if (plain == Vector128<ushort>.Count)
+                {
+                    continue;
+                }
+            }
+
+            var c = Unsafe.Add(ref source, read);
+            if (c <= 0x7F)
+            {
+                if (quoted ? c == '"' : Unsafe.Add(ref needsQuotes, c))
                 {
                     break;
                 }
 
-                Vector128.Narrow(block, block).GetLower().StoreUnsafe(ref destination, (nuint)i);
-                if (i == last)
-                {
-                    return text.Length;
-                }
-
-                i = Math.Min(i + Vector128<ushort>.Count, last);
+                Unsafe.Add(ref destination, written++) = (byte)c;
             }
-        }
-
-        ref var needsQuotes = ref MemoryMarshal.GetArrayDataReference(_delimiter.SpecialAscii);
-        for (; i < text.Length; i++)
-        {
-            var c = Unsafe.Add(ref source, i);
-            if (c > 0x7F || Unsafe.Add(ref needsQuotes, c))
+            else if (c <= 0x7FF)
+            {
+                Unsafe.Add(ref destination, written++) = (byte)(0xC0 | (c >> 6));
+                Unsafe.Add(ref destination, written++) = (byte)(0x80 | (c & 0x3F));
+            }
+            else
             {
                 break;
             }
 
-            Unsafe.Add(ref destination, i) = (byte)c;
+            read++;
         }
 
-        return i;
+        return read;
     }
 
-    /// <summary>Writes text in quotes, its <c>"</c> doubled; the field has been started.</summary>
+    /// <summary>Writes text in quotes, its <c>"</c> doubled, in pieces; the field has been started.</summary>
     private void WriteQuoted(scoped ReadOnlySpan<char> text, bool prefix)
     {
         Reserve(2);
@@ -691,7 +747,7 @@ public ref struct CsvFieldWriter
     /// </summary>
     private readonly int WriteScaled(ulong mantissa, int scale, bool negative)
     {
-        // At most "-", 20 digits, "." and 19 places, or "-0." and 28 places: within the reserved bytes.
+        // At most "-", 20 digits and "." (with 19 places or fewer), or "-0." and 28 places: within the reserved bytes.
         ref var field = ref Cursor;
         var sign = 0;
         if (negative)
@@ -706,12 +762,12 @@ public ref struct CsvFieldWriter
             return sign + Utf8Scalars.WriteUInt64(ref digits, mantissa);
         }
 
-        // A decimal's scale goes up to 28; from 20 places on, every digit it can hold is after the point.
-        var whole = scale < 20 ? mantissa / Utf8Scalars.PowerOf10(scale) : 0;
-        var length = Utf8Scalars.WriteUInt64(ref digits, whole);
-        Unsafe.Add(ref digits, length) = (byte)'.';
-        Utf8Scalars.WriteDigits(ref Unsafe.Add(ref digits, length + 1), mantissa - (whole * Utf8Scalars.PowerOf10(Math.Min(scale, 19))), scale);
-        return sign + length + 1 + scale;
+        // The places first, from the right: what is left of the mantissa is the whole part, 0 when it is all places.
+        var whole = Math.Max(Utf8Scalars.CountDigits(mantissa) - scale, 1);
+        var left = Utf8Scalars.WriteDigits(ref Unsafe.Add(ref digits, whole + 1), mantissa, scale);
+        Utf8Scalars.WriteDigits(ref digits, left, whole);
+        Unsafe.Add(ref digits, whole) = (byte)'.';
+        return sign + whole + 1 + scale;
     }
 
     /// <summary>

@@ -64,16 +64,31 @@ internal static class Utf8Scalars
         return digits;
     }
 
-    /// <summary>Writes the last <paramref name="count"/> decimal digits of <paramref name="value"/>, with leading zeros where it is shorter.</summary>
-    public static void WriteDigits(ref byte destination, ulong value, int count)
+    /// <summary>
+    /// Writes the last <paramref name="count"/> decimal digits of <paramref name="value"/>, with leading zeros
+    /// where it is shorter; returns the digits left over, <paramref name="value"/> / 10^<paramref name="count"/>.
+    /// </summary>
+    public static ulong WriteDigits(ref byte destination, ulong value, int count)
     {
-        // Two digits per division, from the right.
+        // Two digits per division by a constant, from the right.
         while (value > uint.MaxValue && count >= 2)
         {
             var next = value / 100;
             count -= 2;
             WriteTwoDigits(ref Unsafe.Add(ref destination, count), (uint)(value - (next * 100)));
             value = next;
+        }
+
+        if (value > uint.MaxValue)
+        {
+            if (count == 0)
+            {
+                return value;
+            }
+
+            var next = value / 10;
+            destination = (byte)('0' + (value - (next * 10)));
+            return next;
         }
 
         var small = (uint)value;
@@ -87,8 +102,12 @@ internal static class Utf8Scalars
 
         if (count == 1)
         {
-            destination = (byte)('0' + (small % 10));
+            var next = small / 10;
+            destination = (byte)('0' + (small - (next * 10)));
+            small = next;
         }
+
+        return small;
     }
 
     /// <summary>Writes <paramref name="value"/> (below 100) as two digits.</summary>
