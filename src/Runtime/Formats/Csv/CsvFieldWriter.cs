@@ -134,34 +134,46 @@ public ref struct CsvFieldWriter
     public void WriteChar(char value) => WriteText(new ReadOnlySpan<char>(in value), _injectionGuard);
 
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
-    public void WriteBoolean(bool value) => WritePlain(value ? "true"u8 : "false"u8);
+    public void WriteBoolean(bool value)
+    {
+        // Two calls with constant spans: each copy is a fixed-length store.
+        if (value)
+        {
+            WritePlain("true"u8);
+        }
+        else
+        {
+            WritePlain("false"u8);
+        }
+    }
 
     /// <summary>Writes a number, Guid or other formattable value as System.Text.Json writes it (invariant, round-trip).</summary>
     public void WriteValue<T>(T value)
         where T : IUtf8SpanFormattable
     {
-        StartField(FormattedBytes);
+        var start = StartField(FormattedBytes);
+        ref var field = ref At(start);
 
         // The common types are written here, the rest by their own formatter; 0 means "not here".
-        var written = typeof(T) == typeof(long) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, long>(ref value))
-            : typeof(T) == typeof(int) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, int>(ref value))
-            : typeof(T) == typeof(short) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, short>(ref value))
-            : typeof(T) == typeof(sbyte) ? Utf8Scalars.WriteInt64(ref Cursor, Unsafe.As<T, sbyte>(ref value))
-            : typeof(T) == typeof(ulong) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, ulong>(ref value))
-            : typeof(T) == typeof(uint) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, uint>(ref value))
-            : typeof(T) == typeof(ushort) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, ushort>(ref value))
-            : typeof(T) == typeof(byte) ? Utf8Scalars.WriteUInt64(ref Cursor, Unsafe.As<T, byte>(ref value))
-            : typeof(T) == typeof(Guid) ? WriteGuid(Unsafe.As<T, Guid>(ref value))
-            : typeof(T) == typeof(decimal) ? WriteDecimal(Unsafe.As<T, decimal>(ref value))
-            : typeof(T) == typeof(double) ? WriteShortDouble(Unsafe.As<T, double>(ref value))
+        var written = typeof(T) == typeof(long) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, long>(ref value))
+            : typeof(T) == typeof(int) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, int>(ref value))
+            : typeof(T) == typeof(short) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, short>(ref value))
+            : typeof(T) == typeof(sbyte) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, sbyte>(ref value))
+            : typeof(T) == typeof(ulong) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, ulong>(ref value))
+            : typeof(T) == typeof(uint) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, uint>(ref value))
+            : typeof(T) == typeof(ushort) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, ushort>(ref value))
+            : typeof(T) == typeof(byte) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, byte>(ref value))
+            : typeof(T) == typeof(Guid) ? Utf8Scalars.WriteGuid(ref field, Unsafe.As<T, Guid>(ref value))
+            : typeof(T) == typeof(decimal) ? WriteDecimal(ref field, Unsafe.As<T, decimal>(ref value))
+            : typeof(T) == typeof(double) ? WriteShortDouble(ref field, Unsafe.As<T, double>(ref value))
             : 0;
         if (written > 0)
         {
-            _position += written;
+            _position = start + written;
         }
         else
         {
-            written = FormatAt(value, default);
+            written = FormatOther(value);
         }
 
         if (!PlainText<T>.Always || !_delimiter.IsPlain)
@@ -191,14 +203,14 @@ public ref struct CsvFieldWriter
         }
         else
         {
-            ref var field = ref Cursor;
+            ref var field = ref At(start);
             var length = Utf8Scalars.WriteIso(ref field, value);
             if (value.Kind == DateTimeKind.Utc)
             {
                 Unsafe.Add(ref field, length++) = (byte)'Z';
             }
 
-            _position += length;
+            _position = start + length;
         }
 
         QuoteIfNotPlain(start);
@@ -208,7 +220,7 @@ public ref struct CsvFieldWriter
     public void WriteDateTimeOffset(DateTimeOffset value)
     {
         var start = StartField(FormattedBytes);
-        ref var field = ref Cursor;
+        ref var field = ref At(start);
         var end = Utf8Scalars.WriteIso(ref field, value.DateTime);
         var offset = value.TotalOffsetMinutes;
         Unsafe.Add(ref field, end) = offset < 0 ? (byte)'-' : (byte)'+';
@@ -217,7 +229,7 @@ public ref struct CsvFieldWriter
         Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref field, end + 1), hours);
         Unsafe.Add(ref field, end + 3) = (byte)':';
         Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref field, end + 4), minutes - (hours * 60));
-        _position += end + 6;
+        _position = start + end + 6;
         QuoteIfNotPlain(start);
     }
 
@@ -309,16 +321,16 @@ public ref struct CsvFieldWriter
     public void EndRecord()
     {
         Reserve(4);
+        var end = _position;
         if (_fieldCount == 1 && _firstFieldEmpty)
         {
             // A lone empty field would be a blank line, which readers skip: quote it so the record survives.
-            _span[_position++] = (byte)'"';
-            _span[_position++] = (byte)'"';
+            At(end++) = (byte)'"';
+            At(end++) = (byte)'"';
         }
 
-        _span[_position++] = (byte)'\r';
-        _span[_position++] = (byte)'\n';
-        _output.Advance(_position);
+        Unsafe.WriteUnaligned(ref At(end), (ushort)('\r' | ('\n' << 8)));
+        _output.Advance(end + 2);
         _span = default;
         _position = 0;
         _fieldCount = 0;
@@ -342,7 +354,7 @@ public ref struct CsvFieldWriter
 
         // Room for three bytes a character, the quotes and the prefix: the text is written in one go.
         var start = StartField((text.Length * 3) + 3);
-        ref var field = ref Cursor;
+        ref var field = ref At(start);
         var length = 0;
         if (prefix)
         {
@@ -359,22 +371,21 @@ public ref struct CsvFieldWriter
             var rest = text[read..];
             if (rest.IndexOfAny(_delimiter.SpecialChars) >= 0)
             {
-                _position = start;
-                WriteQuotedText(text, prefix);
+                WriteQuotedText(start, text, prefix);
                 return;
             }
 
-            Utf8.FromUtf16(rest, _span[(_position + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
+            Utf8.FromUtf16(rest, _span[(start + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
             length += written;
         }
 
-        _position += length;
+        _position = start + length;
     }
 
-    /// <summary>Writes text in quotes, its <c>"</c> doubled, into the room <see cref="WriteText"/> made for it.</summary>
-    private void WriteQuotedText(scoped ReadOnlySpan<char> text, bool prefix)
+    /// <summary>Writes text in quotes, its <c>"</c> doubled, from <paramref name="start"/>, into the room <see cref="WriteText"/> made for it.</summary>
+    private void WriteQuotedText(int start, scoped ReadOnlySpan<char> text, bool prefix)
     {
-        ref var field = ref Cursor;
+        ref var field = ref At(start);
         field = (byte)'"';
         var length = 1;
         if (prefix)
@@ -402,13 +413,13 @@ public ref struct CsvFieldWriter
             // A character beyond the two-byte range or a surrogate: the transcoder takes the text up to the next quote.
             var next = text.IndexOf('"');
             var piece = next < 0 ? text : text[..next];
-            Utf8.FromUtf16(piece, _span[(_position + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
+            Utf8.FromUtf16(piece, _span[(start + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
             length += written;
             text = text[piece.Length..];
         }
 
         Unsafe.Add(ref field, length++) = (byte)'"';
-        _position += length;
+        _position = start + length;
     }
 
     /// <summary>A text too long for one span: scanned first, then written in pieces.</summary>
@@ -548,6 +559,7 @@ public ref struct CsvFieldWriter
     }
 
     /// <summary>Writes a short non-empty value of letters, digits, <c>-+.:</c> (a name, a literal), quoted if the delimiter is one of those.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WritePlain(scoped ReadOnlySpan<byte> utf8, bool checkDelimiter = true)
     {
         if (checkDelimiter && !_delimiter.IsPlain)
@@ -560,6 +572,12 @@ public ref struct CsvFieldWriter
         utf8.CopyTo(_span[start..]);
         _position = start + utf8.Length;
     }
+
+    /// <summary>Formats a value <see cref="WriteValue"/> does not write itself; kept out of line, so that the callers of the common types stay small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FormatOther<T>(T value)
+        where T : IUtf8SpanFormattable
+        => FormatAt(value, default);
 
     /// <summary>Formats <paramref name="value"/> at the current position; returns its length.</summary>
     private int FormatAt<T>(T value, scoped ReadOnlySpan<char> format)
@@ -607,21 +625,27 @@ public ref struct CsvFieldWriter
         ArrayPool<byte>.Shared.Return(rented);
     }
 
-    /// <summary>Where the next byte goes; as many bytes as the last <see cref="Reserve"/> asked for are free from here.</summary>
-    private readonly ref byte Cursor => ref Unsafe.Add(ref MemoryMarshal.GetReference(_span), _position);
+    /// <summary>
+    /// The byte at <paramref name="position"/> of the span, unchecked: callers stay within what they reserved.
+    /// Field writers keep their start in a local rather than reading <see cref="_position"/> back, which every
+    /// byte they store might have changed as far as the compiler can tell.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly ref byte At(int position) => ref Unsafe.Add(ref MemoryMarshal.GetReference(_span), position);
 
     /// <summary>Writes the delimiter before every field but the first and makes room for <paramref name="bytes"/> more; returns where the field starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int StartField(int bytes)
     {
         Reserve(bytes + 1);
+        var start = _position;
         if (_fieldCount++ != 0)
         {
-            Cursor = _delimiter.Byte;
-            _position++;
+            At(start++) = _delimiter.Byte;
+            _position = start;
         }
 
-        return _position;
+        return start;
     }
 
     private void WriteUtf16(scoped ReadOnlySpan<char> text)
@@ -689,12 +713,12 @@ public ref struct CsvFieldWriter
     /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
     /// formatter: 0 is returned and nothing written.
     /// </summary>
-    private readonly int WriteDecimal(decimal value)
+    private static int WriteDecimal(ref byte field, decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        return bits[2] != 0 || mantissa == 0 ? 0 : WriteScaled(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0);
+        return bits[2] != 0 || mantissa == 0 ? 0 : WriteScaled(ref field, mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0);
     }
 
     /// <summary>
@@ -708,7 +732,7 @@ public ref struct CsvFieldWriter
     /// moves the value by at least 10^-15 of itself, more than the spacing of doubles. The smallest such k gives
     /// the fewest digits; a trailing zero in m means that reasoning did not hold, and the formatter decides.
     /// </remarks>
-    private readonly int WriteShortDouble(double value)
+    private static int WriteShortDouble(ref byte field, double value)
     {
         var magnitude = Math.Abs(value);
         if (!(magnitude >= 1e-3 && magnitude < 1e14))
@@ -727,28 +751,20 @@ public ref struct CsvFieldWriter
             if (scaled == Math.Floor(scaled) && scaled / Pow10[k] == magnitude)
             {
                 var mantissa = (ulong)scaled;
-                return k > 0 && mantissa % 10 == 0 ? 0 : WriteScaled(mantissa, k, value < 0);
+                return k > 0 && mantissa % 10 == 0 ? 0 : WriteScaled(ref field, mantissa, k, value < 0);
             }
         }
 
         return 0;
     }
 
-    /// <summary>Writes a Guid as its <c>D</c> format does; returns the length.</summary>
-    private readonly int WriteGuid(Guid value)
-    {
-        Utf8Scalars.WriteGuid(ref Cursor, value);
-        return Utf8Scalars.GuidBytes;
-    }
-
     /// <summary>
     /// Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly
     /// <paramref name="scale"/> places (<c>0.05</c>, <c>-17.415</c>); returns the length.
     /// </summary>
-    private readonly int WriteScaled(ulong mantissa, int scale, bool negative)
+    private static int WriteScaled(ref byte field, ulong mantissa, int scale, bool negative)
     {
         // At most "-", 20 digits and "." (with 19 places or fewer), or "-0." and 28 places: within the reserved bytes.
-        ref var field = ref Cursor;
         var sign = 0;
         if (negative)
         {

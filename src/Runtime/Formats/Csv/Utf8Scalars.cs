@@ -158,32 +158,36 @@ internal static class Utf8Scalars
         return end;
     }
 
-    /// <summary>Writes <paramref name="value"/> as its <c>D</c> format does: <c>xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</c>, lowercase.</summary>
-    public static void WriteGuid(ref byte destination, Guid value)
+    /// <summary>Writes <paramref name="value"/> as its <c>D</c> format does: <c>xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</c>, lowercase; returns its length, <see cref="GuidBytes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WriteGuid(ref byte destination, Guid value)
     {
-        // The 16 bytes in the order their hex digits are written, then both digits of every byte at once.
-        Span<byte> bytes = stackalloc byte[16];
-        value.TryWriteBytes(bytes, bigEndian: true, out _);
-        var source = Vector128.Create<byte>(bytes);
-        var high = Hex(Vector128.ShiftRightLogical(source, 4));
-        var low = Hex(source & Vector128.Create((byte)0x0F));
+        // The 16 bytes in the order their digits are written: the first three fields are stored as numbers.
+        var bytes = Unsafe.As<Guid, Vector128<byte>>(ref value);
+        if (BitConverter.IsLittleEndian)
+        {
+            bytes = Vector128.Shuffle(bytes, Vector128.Create((byte)3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15));
+        }
 
-        // Little-endian pairs: each byte's high digit, then its low digit.
-        Span<byte> hex = stackalloc byte[32];
-        (Vector128.WidenLower(high) | (Vector128.WidenLower(low) << 8)).AsByte().CopyTo(hex);
-        (Vector128.WidenUpper(high) | (Vector128.WidenUpper(low) << 8)).AsByte().CopyTo(hex[16..]);
+        // Both digits of every byte, high then low: the first 16 digits, then the last 16.
+        var high = Hex(Vector128.ShiftRightLogical(bytes, 4));
+        var low = Hex(bytes & Vector128.Create((byte)0x0F));
+        var first = (Vector128.WidenLower(high) | (Vector128.WidenLower(low) << 8)).AsByte();
+        var last = (Vector128.WidenUpper(high) | (Vector128.WidenUpper(low) << 8)).AsByte();
 
-        ref var digits = ref MemoryMarshal.GetReference(hex);
-        Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ulong>(ref digits));
-        Unsafe.Add(ref destination, 8) = (byte)'-';
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 9), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref digits, 8)));
-        Unsafe.Add(ref destination, 13) = (byte)'-';
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 14), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref digits, 12)));
-        Unsafe.Add(ref destination, 18) = (byte)'-';
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 19), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref digits, 16)));
-        Unsafe.Add(ref destination, 23) = (byte)'-';
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 24), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref digits, 20)));
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 32), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref digits, 28)));
+        // Moved into place around the dashes (an index of 0xFF leaves a zero byte for the dash to fill):
+        // 0-7 - 8-11 - 12-15 - 16-19 - 20-31.
+        const byte Gap = 0xFF;
+        var dash = Vector128.Create((byte)'-');
+        var head = Vector128.Shuffle(first, Vector128.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, Gap, 8, 9, 10, 11, Gap, 12, 13))
+            | (dash & Vector128.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0xFF, 0, 0));
+        var middle = Vector128.Shuffle(first, Vector128.Create((byte)14, 15, Gap, Gap, Gap, Gap, Gap, Gap, Gap, Gap, Gap, Gap, Gap, Gap, Gap, Gap))
+            | Vector128.Shuffle(last, Vector128.Create((byte)Gap, Gap, Gap, 0, 1, 2, 3, Gap, 4, 5, 6, 7, 8, 9, 10, 11))
+            | (dash & Vector128.Create((byte)0, 0, 0xFF, 0, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0));
+        head.StoreUnsafe(ref destination);
+        middle.StoreUnsafe(ref destination, 16);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 32), last.AsUInt32().GetElement(3));
+        return GuidBytes;
     }
 
     /// <summary>The lowercase hex digit of every nibble (0 to 15).</summary>
