@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -198,8 +197,7 @@ public ref struct CsvFieldWriter
         if (value.Kind == DateTimeKind.Local)
         {
             // The offset of local time comes from the time zone: the formatter looks it up.
-            Utf8Formatter.TryFormat(value, _span[start..], out var written, new StandardFormat('O'));
-            _position = start + TrimFraction(_span.Slice(start, written));
+            _position = start + JsonDates.Format(value, _span[start..]);
         }
         else
         {
@@ -784,31 +782,6 @@ public ref struct CsvFieldWriter
         Utf8Scalars.WriteDigits(ref digits, left, whole);
         Unsafe.Add(ref digits, whole) = (byte)'.';
         return sign + whole + 1 + scale;
-    }
-
-    /// <summary>
-    /// The length of ISO 8601 text once trailing zeros of its seven-digit fraction are removed (and the
-    /// <c>.</c> with them when all are zeros), the offset moved up: <c>…:03.5000000Z</c> → <c>…:03.5Z</c>.
-    /// </summary>
-    private static int TrimFraction(Span<byte> iso)
-    {
-        const int Dot = 19;
-        const int Digits = 7;
-        if (iso.Length < Dot + 1 + Digits || iso[Dot] != (byte)'.')
-        {
-            return iso.Length;
-        }
-
-        var keep = Digits;
-        while (keep > 0 && iso[Dot + keep] == (byte)'0')
-        {
-            keep--;
-        }
-
-        var end = keep == 0 ? Dot : Dot + 1 + keep;
-        var offset = iso[(Dot + 1 + Digits)..];
-        offset.CopyTo(iso[end..]);
-        return end + offset.Length;
     }
 
     /// <summary>
