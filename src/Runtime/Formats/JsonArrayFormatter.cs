@@ -28,12 +28,8 @@ public sealed class JsonArrayFormatter<T, TWriter> : JsonFormatter<T, TWriter>
     /// <inheritdoc />
     public override void WriteItem(IBufferWriter<byte> output, T item)
     {
-        if (_separatorDue)
-        {
-            output.Write(","u8);
-        }
-
-        WriteJson(output, item);
+        // The separator goes into the item's span, so an element costs the output one span like an NDJSON line.
+        WriteJson(output, item, before: _separatorDue ? ","u8 : default);
         _separatorDue = true;
     }
 

@@ -25,7 +25,7 @@ public sealed class NdJsonFormatter<T, TWriter> : JsonFormatter<T, TWriter>
     /// <inheritdoc />
     public override void WriteItem(IBufferWriter<byte> output, T item)
     {
-        WriteJson(output, item, "\n"u8);
+        WriteJson(output, item, after: "\n"u8);
     }
 
     /// <summary>Whether <c>Accept</c> ranks <c>application/jsonl</c> above <c>application/x-ndjson</c> (a tie keeps the default).</summary>

@@ -25,40 +25,6 @@ internal static class JsonDecimals
             return formatted;
         }
 
-        var scale = (bits[3] >> 16) & 0xFF;
-        var written = 0;
-        if (negative)
-        {
-            destination[written++] = (byte)'-';
-        }
-
-        // The digits, then the point moved in from the right: 4590 with scale 2 is 45.90, 5 with scale 3 is 0.005.
-        Span<byte> text = stackalloc byte[20];
-        digits.TryFormat(text, out var count);
-        if (scale == 0)
-        {
-            text[..count].CopyTo(destination[written..]);
-            return written + count;
-        }
-
-        var whole = count - scale;
-        if (whole > 0)
-        {
-            text[..whole].CopyTo(destination[written..]);
-            written += whole;
-        }
-        else
-        {
-            destination[written++] = (byte)'0';
-        }
-
-        destination[written++] = (byte)'.';
-        for (; whole < 0; whole++)
-        {
-            destination[written++] = (byte)'0';
-        }
-
-        text[whole..count].CopyTo(destination[written..]);
-        return written + count - whole;
+        return DecimalText.WriteScaled(digits, (bits[3] >> 16) & 0xFF, negative, destination);
     }
 }

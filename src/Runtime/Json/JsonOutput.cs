@@ -147,7 +147,10 @@ public ref partial struct JsonOutput
         _position += JsonDecimals.Format(value, free);
     }
 
-    /// <summary>The shortest text that reads back as the same <see cref="double"/>; NaN and the infinities are refused as <see cref="Utf8JsonWriter"/> refuses them.</summary>
+    /// <summary>
+    /// The shortest text that reads back as the same <see cref="double"/> (a short decimal such as a weight written
+    /// from its digits); NaN and the infinities are refused as <see cref="Utf8JsonWriter"/> refuses them.
+    /// </summary>
     public void WriteNumber(double value)
     {
         if (!double.IsFinite(value))
@@ -156,7 +159,12 @@ public ref partial struct JsonOutput
         }
 
         var free = Free(MaxScalarLength);
-        value.TryFormat(free, out var written, provider: CultureInfo.InvariantCulture);
+        var written = DecimalText.WriteShortDouble(value, free);
+        if (written == 0)
+        {
+            value.TryFormat(free, out written, provider: CultureInfo.InvariantCulture);
+        }
+
         _position += written;
     }
 

@@ -81,11 +81,17 @@ public sealed class Values(int seed)
 
     public ulong ULong() => Chance(30) ? Pick(new[] { 0UL, 1UL, ulong.MaxValue, long.MaxValue + 1UL }) : (ulong)_random.NextInt64() * 2 + (ulong)Int(0, 2);
 
-    public double Double() => Int(0, 4) switch
+    public double Double() => Int(0, 7) switch
     {
         0 => Pick(HardDoubles),
         1 => _random.NextDouble() * Math.Pow(10, Int(-30, 30)) * (Bool() ? 1 : -1),
         2 => BitConverter.Int64BitsToDouble(_random.NextInt64()) is var d && double.IsFinite(d) ? d : 0.5,
+
+        // Decimals of few digits (prices, weights), which are written from their digits: every magnitude, both
+        // signs, around the bounds of plain notation (0.001, 10^14, 10^15) too.
+        3 => Math.Round(_random.NextDouble() * Math.Pow(10, Int(-6, 18)), Int(0, 16)) * (Bool() ? 1 : -1),
+        4 => Int(-99_999, 99_999) * Math.Pow(10, Int(-9, 15)),
+        5 => (Bool() ? 1 : -1) * Math.Pow(10, Int(-6, 17)),
         _ => Math.Round(_random.NextDouble() * 10000, Int(0, 6)),
     };
 

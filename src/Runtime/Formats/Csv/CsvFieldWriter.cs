@@ -36,8 +36,6 @@ public ref struct CsvFieldWriter
 
     private const int MinimumSpan = 256;
 
-    private static ReadOnlySpan<double> Pow10 => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
-
     private readonly IBufferWriter<byte> _output;
     private readonly CsvDelimiter _delimiter;
     private readonly bool _injectionGuard;
@@ -163,8 +161,8 @@ public ref struct CsvFieldWriter
             : typeof(T) == typeof(ushort) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, ushort>(ref value))
             : typeof(T) == typeof(byte) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, byte>(ref value))
             : typeof(T) == typeof(Guid) ? Utf8Scalars.WriteGuid(ref field, Unsafe.As<T, Guid>(ref value))
-            : typeof(T) == typeof(decimal) ? WriteDecimal(ref field, Unsafe.As<T, decimal>(ref value))
-            : typeof(T) == typeof(double) ? WriteShortDouble(ref field, Unsafe.As<T, double>(ref value))
+            : typeof(T) == typeof(decimal) ? WriteDecimal(start, Unsafe.As<T, decimal>(ref value))
+            : typeof(T) == typeof(double) ? WriteShortDouble(start, Unsafe.As<T, double>(ref value))
             : 0;
         if (written > 0)
         {
@@ -194,23 +192,7 @@ public ref struct CsvFieldWriter
     public void WriteDateTime(DateTime value)
     {
         var start = StartField(FormattedBytes);
-        if (value.Kind == DateTimeKind.Local)
-        {
-            // The offset of local time comes from the time zone: the formatter looks it up.
-            _position = start + JsonDates.Format(value, _span[start..]);
-        }
-        else
-        {
-            ref var field = ref At(start);
-            var length = Utf8Scalars.WriteIso(ref field, value);
-            if (value.Kind == DateTimeKind.Utc)
-            {
-                Unsafe.Add(ref field, length++) = (byte)'Z';
-            }
-
-            _position = start + length;
-        }
-
+        _position = start + JsonDates.Format(value, _span[start..]);
         QuoteIfNotPlain(start);
     }
 
@@ -218,16 +200,7 @@ public ref struct CsvFieldWriter
     public void WriteDateTimeOffset(DateTimeOffset value)
     {
         var start = StartField(FormattedBytes);
-        ref var field = ref At(start);
-        var end = Utf8Scalars.WriteIso(ref field, value.DateTime);
-        var offset = value.TotalOffsetMinutes;
-        Unsafe.Add(ref field, end) = offset < 0 ? (byte)'-' : (byte)'+';
-        var minutes = (uint)Math.Abs(offset);
-        var hours = minutes / 60;
-        Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref field, end + 1), hours);
-        Unsafe.Add(ref field, end + 3) = (byte)':';
-        Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref field, end + 4), minutes - (hours * 60));
-        _position = start + end + 6;
+        _position = start + JsonDates.Format(value, _span[start..]);
         QuoteIfNotPlain(start);
     }
 
@@ -711,78 +684,16 @@ public ref struct CsvFieldWriter
     /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
     /// formatter: 0 is returned and nothing written.
     /// </summary>
-    private static int WriteDecimal(ref byte field, decimal value)
+    private readonly int WriteDecimal(int start, decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        return bits[2] != 0 || mantissa == 0 ? 0 : WriteScaled(ref field, mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0);
+        return bits[2] != 0 || mantissa == 0 ? 0 : DecimalText.WriteScaled(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0, _span[start..]);
     }
 
-    /// <summary>
-    /// Writes a double that is a decimal of at most 15 significant digits between 0.001 and 10^14 (a price, a
-    /// weight) as its shortest round-trip text, which is then those digits (<c>17.415</c>); returns the length.
-    /// Other values are left to the formatter: 0 is returned and nothing written.
-    /// </summary>
-    /// <remarks>
-    /// With <c>m / 10^k == |value|</c> for an integer m below 10^15, <c>m·10^-k</c> parses back to the value
-    /// (the division of two exact doubles rounds as parsing does), and no shorter decimal does: one digit fewer
-    /// moves the value by at least 10^-15 of itself, more than the spacing of doubles. The smallest such k gives
-    /// the fewest digits; a trailing zero in m means that reasoning did not hold, and the formatter decides.
-    /// </remarks>
-    private static int WriteShortDouble(ref byte field, double value)
-    {
-        var magnitude = Math.Abs(value);
-        if (!(magnitude >= 1e-3 && magnitude < 1e14))
-        {
-            return 0;
-        }
-
-        for (var k = 0; k < 18; k++)
-        {
-            var scaled = magnitude * Pow10[k];
-            if (scaled >= 1e15)
-            {
-                return 0;
-            }
-
-            if (scaled == Math.Floor(scaled) && scaled / Pow10[k] == magnitude)
-            {
-                var mantissa = (ulong)scaled;
-                return k > 0 && mantissa % 10 == 0 ? 0 : WriteScaled(ref field, mantissa, k, value < 0);
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>
-    /// Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly
-    /// <paramref name="scale"/> places (<c>0.05</c>, <c>-17.415</c>); returns the length.
-    /// </summary>
-    private static int WriteScaled(ref byte field, ulong mantissa, int scale, bool negative)
-    {
-        // At most "-", 20 digits and "." (with 19 places or fewer), or "-0." and 28 places: within the reserved bytes.
-        var sign = 0;
-        if (negative)
-        {
-            field = (byte)'-';
-            sign = 1;
-        }
-
-        ref var digits = ref Unsafe.Add(ref field, sign);
-        if (scale == 0)
-        {
-            return sign + Utf8Scalars.WriteUInt64(ref digits, mantissa);
-        }
-
-        // The places first, from the right: what is left of the mantissa is the whole part, 0 when it is all places.
-        var whole = Math.Max(Utf8Scalars.CountDigits(mantissa) - scale, 1);
-        var left = Utf8Scalars.WriteDigits(ref Unsafe.Add(ref digits, whole + 1), mantissa, scale);
-        Utf8Scalars.WriteDigits(ref digits, left, whole);
-        Unsafe.Add(ref digits, whole) = (byte)'.';
-        return sign + whole + 1 + scale;
-    }
+    /// <summary>Writes a double that is a short decimal from its digits (see <see cref="DecimalText.WriteShortDouble"/>); 0 for any other.</summary>
+    private readonly int WriteShortDouble(int start, double value) => DecimalText.WriteShortDouble(value, _span[start..]);
 
     /// <summary>
     /// Whether the invariant text of every value of <typeparamref name="T"/> in its default format is made of

@@ -19,6 +19,6 @@ public sealed class SseJsonFormatter<T, TWriter> : SseStreamFormatter<T>
     {
         // The JSON writer escapes every control character, so the JSON is one line.
         StartDataLine(output);
-        JsonItemEncoder<T, TWriter>.Write(output, item, "\n"u8);
+        JsonItemEncoder<T, TWriter>.Write(output, item, after: "\n"u8);
     }
 }

@@ -21,6 +21,6 @@ public sealed class SseJsonItemFormatter<T, TWriter> : SseStreamFormatter<SseIte
     {
         WriteFields(output, item);
         StartDataLine(output);
-        JsonItemEncoder<T, TWriter>.Write(output, item.Data, "\n"u8);
+        JsonItemEncoder<T, TWriter>.Write(output, item.Data, after: "\n"u8);
     }
 }
