@@ -59,19 +59,11 @@ public static class BenchServer
         });
 
         // The least an idle event stream can cost: one event written by hand, then the request waits. What Kestrel holds per stream.
-        app.MapGet("/floor/sse-idle", async (HttpContext context, CancellationToken ct) =>
-        {
-            context.Response.ContentType = "text/event-stream";
-            await context.Response.BodyWriter.WriteAsync("data: {}\n\n"u8.ToArray(), ct);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                // The client went away.
-            }
-        });
+        app.MapGet("/floor/sse-idle", (HttpContext context, CancellationToken ct) => IdleFloorAsync(context, proxyHeader: false, ct));
+
+        // The same, telling proxies not to buffer as every event stream behind nginx must: Kestrel keeps a header it
+        // has no field for in a dictionary of its own.
+        app.MapGet("/floor/sse-idle-header", (HttpContext context, CancellationToken ct) => IdleFloorAsync(context, proxyHeader: true, ct));
 
         // ASP.NET Core's own Server-Sent Events result.
         app.MapGet("/builtin/sse", (int count, bool wait, CancellationToken ct)
@@ -81,6 +73,25 @@ public static class BenchServer
 
         app.MapGet("/builtin/ticks/array", (int count, CancellationToken ct) => Producers.Ticks(count, ct));
         app.MapGet("/builtin/ticks/sse", (int count, CancellationToken ct) => TypedResults.ServerSentEvents(Producers.Ticks(count, ct)));
+    }
+
+    private static async Task IdleFloorAsync(HttpContext context, bool proxyHeader, CancellationToken ct)
+    {
+        context.Response.ContentType = "text/event-stream";
+        if (proxyHeader)
+        {
+            context.Response.Headers["X-Accel-Buffering"] = "no";
+        }
+
+        await context.Response.BodyWriter.WriteAsync("data: {}\n\n"u8.ToArray(), ct);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away.
+        }
     }
 
     /// <summary>

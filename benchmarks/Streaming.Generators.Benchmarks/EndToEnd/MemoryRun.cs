@@ -38,7 +38,7 @@ public static class MemoryRun
         report.Line("Each stream has sent one event and waits: the producer awaits Task.Delay(Infinite), and ours has its 15 s heartbeat armed. Each row in a fresh server process; baseline after a warm-up of 100 streams, opened and closed, and a full collection. Working set is what the kernel counts for the process (all-in: managed heap, native memory, thread stacks); the managed heap is measured after a full compacting collection.");
         report.Line("");
         rows.Clear();
-        foreach (var (name, path) in new[] { ("[Stream(Format.Sse)]", "/ours/sse-idle"), ("TypedResults.ServerSentEvents (built-in)", "/builtin/sse-idle"), ("floor: one event written by hand, then Task.Delay", "/floor/sse-idle") })
+        foreach (var (name, path) in new[] { ("[Stream(Format.Sse)]", "/ours/sse-idle"), ("TypedResults.ServerSentEvents (built-in)", "/builtin/sse-idle"), ("floor: one event written by hand, then Task.Delay", "/floor/sse-idle"), ("floor, with X-Accel-Buffering: no", "/floor/sse-idle-header") })
         {
             var idle = await IdleStreamsAsync(path, streams, serverGc);
             rows.Add(

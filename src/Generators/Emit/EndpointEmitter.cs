@@ -117,55 +117,104 @@ internal static class EndpointEmitter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
+    /// <summary>
+    /// The request delegate. It returns the stream's own task rather than awaiting it, so that an idle stream
+    /// waits in one state machine, the write loop's, which disposes the request when the stream ends. Only an
+    /// endpoint that reads a request body awaits, and so is an async method of its own.
+    /// </summary>
     private static void EmitHandler(SourceWriter w, StreamMethodSpec method, string name)
     {
-        using (w.Block($"private static async global::System.Threading.Tasks.Task Handle{name}(global::Microsoft.AspNetCore.Http.HttpContext httpContext)"))
+        var awaits = method.Parameters.Any(p => p.Source == BindingSource.Body);
+        var signature = awaits ? "private static async global::System.Threading.Tasks.Task" : "private static global::System.Threading.Tasks.Task";
+        using (w.Block($"{signature} Handle{name}(global::Microsoft.AspNetCore.Http.HttpContext httpContext)"))
         {
             // Admission comes first: a request over the concurrency limit is refused before anything is bound, and
             // the cancellation token bound below already carries the maximum duration.
-            w.Line($"using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, {MetadataField(name)});");
+            var begin = $"global::Streaming.StreamRequest.Begin(httpContext, {MetadataField(name)}, out var refused)";
+            w.Line(awaits ? $"using var stream = {begin};" : $"var stream = {begin};");
             using (w.Block("if (stream is null)"))
             {
-                w.Line("return;");
+                w.Line(awaits ? "await refused;" : "return refused;");
+                if (awaits)
+                {
+                    w.Line("return;");
+                }
             }
 
             w.Line();
-            foreach (var parameter in method.Parameters)
+            if (awaits)
             {
-                EmitBinding(w, parameter);
+                EmitCall(w, method, awaits);
+                return;
             }
 
-            var target = method.ContainingType;
-            if (!method.IsStatic)
+            using (w.Block("try"))
             {
-                w.Line($"var target = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<{method.ContainingType}>(httpContext.RequestServices);");
-                if (method.TargetDisposal == Disposal.DisposeAsync)
-                {
-                    w.Line("httpContext.Response.RegisterForDisposeAsync(target);");
-                }
-                else if (method.TargetDisposal == Disposal.Dispose)
-                {
-                    w.Line("httpContext.Response.RegisterForDispose(target);");
-                }
-
-                target = "target";
+                EmitCall(w, method, awaits);
             }
 
-            var arguments = string.Join(", ", method.Parameters.Select(Argument));
-            w.Line($"var items = {target}.{method.MethodName}({arguments});");
-            // Writers take null items (an empty record, JSON null), so a stream of T? is written as a stream of T.
-            var items = method.Encoding.NullableItems ? "items!" : "items";
-            w.Line($"await global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(stream, {items}, {FormatterEmitter.Create(method)});");
+            using (w.Block("catch"))
+            {
+                w.Line("stream.Dispose();");
+                w.Line("throw;");
+            }
         }
     }
 
-    private static void EmitBinding(SourceWriter w, ParameterSpec parameter)
+    /// <summary>Binds the parameters, calls the method and streams what it returns.</summary>
+    private static void EmitCall(SourceWriter w, StreamMethodSpec method, bool awaits)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            EmitBinding(w, parameter, awaits);
+        }
+
+        var target = method.ContainingType;
+        if (!method.IsStatic)
+        {
+            w.Line($"var target = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<{method.ContainingType}>(httpContext.RequestServices);");
+            if (method.TargetDisposal == Disposal.DisposeAsync)
+            {
+                w.Line("httpContext.Response.RegisterForDisposeAsync(target);");
+            }
+            else if (method.TargetDisposal == Disposal.Dispose)
+            {
+                w.Line("httpContext.Response.RegisterForDispose(target);");
+            }
+
+            target = "target";
+        }
+
+        var arguments = string.Join(", ", method.Parameters.Select(Argument));
+        w.Line($"var items = {target}.{method.MethodName}({arguments});");
+        // Writers take null items (an empty record, JSON null), so a stream of T? is written as a stream of T.
+        var items = method.Encoding.NullableItems ? "items!" : "items";
+        var write = $"global::Streaming.StreamResponse.WriteAsync<{method.ElementType}>(stream, {items}, {FormatterEmitter.Create(method)});";
+        w.Line(awaits ? $"await {write}" : $"return {write}");
+    }
+
+    /// <summary>Ends the handler with <paramref name="answer"/> (a 400 being written): awaited, or returned after giving back the request.</summary>
+    private static void EmitAnswer(SourceWriter w, string answer, bool awaits)
+    {
+        if (awaits)
+        {
+            w.Line($"await {answer};");
+            w.Line("return;");
+        }
+        else
+        {
+            w.Line("stream.Dispose();");
+            w.Line($"return {answer};");
+        }
+    }
+
+    private static void EmitBinding(SourceWriter w, ParameterSpec parameter, bool awaits)
     {
         var local = Local(parameter);
         switch (parameter.Source)
         {
             case BindingSource.Route or BindingSource.Query or BindingSource.Header:
-                EmitTextBinding(w, parameter, local);
+                EmitTextBinding(w, parameter, local, awaits);
                 break;
             case BindingSource.Body:
                 w.Line($"var ({parameter.Name}_read, {local}) = await global::Streaming.StreamBinding.TryReadJsonBodyAsync<{NonNullable(parameter.Type)}>(httpContext, {Literal(parameter.Name)});");
@@ -184,11 +233,11 @@ internal static class EndpointEmitter
     }
 
     /// <summary>Route, query and header values: read as text, parsed with the invariant culture, 400 when missing or malformed.</summary>
-    private static void EmitTextBinding(SourceWriter w, ParameterSpec parameter, string local)
+    private static void EmitTextBinding(SourceWriter w, ParameterSpec parameter, string local, bool awaits)
     {
         var source = parameter.Source.ToString().ToLowerInvariant();
         var read = $"global::Streaming.StreamBinding.{parameter.Source}(httpContext, {Literal(parameter.RequestName)})";
-        string Reject(string text) => $"await global::Streaming.StreamBinding.RejectValueAsync(httpContext, {Literal(source)}, {Literal(parameter.RequestName)}, {text}, {Literal(ShortTypeName(parameter))});";
+        string Reject(string text) => $"global::Streaming.StreamBinding.RejectValueAsync(httpContext, {Literal(source)}, {Literal(parameter.RequestName)}, {text}, {Literal(ShortTypeName(parameter))})";
 
         if (parameter.Parse == ParseKind.None)
         {
@@ -197,8 +246,7 @@ internal static class EndpointEmitter
                 w.Line($"var {local} = {read};");
                 using (w.Block($"if ({local} is null)"))
                 {
-                    w.Line(Reject("null"));
-                    w.Line("return;");
+                    EmitAnswer(w, Reject("null"), awaits);
                 }
 
                 w.Line();
@@ -221,8 +269,7 @@ internal static class EndpointEmitter
         {
             using (w.Block($"if (!{tryParse}({parameter.Name}_text, out var {local}))"))
             {
-                w.Line(Reject($"{parameter.Name}_text"));
-                w.Line("return;");
+                EmitAnswer(w, Reject($"{parameter.Name}_text"), awaits);
             }
 
             w.Line();
@@ -234,8 +281,7 @@ internal static class EndpointEmitter
         {
             using (w.Block($"if (!{tryParse}({parameter.Name}_text, out var {parameter.Name}_parsed))"))
             {
-                w.Line(Reject($"{parameter.Name}_text"));
-                w.Line("return;");
+                EmitAnswer(w, Reject($"{parameter.Name}_text"), awaits);
             }
 
             w.Line($"{local} = {parameter.Name}_parsed;");

@@ -55,6 +55,10 @@ public static class StreamEndpointConventions
         }
 
         builder.WithMetadata(metadata, new ProducesResponseTypeMetadata(StatusCodes.Status200OK, responseType, StreamFormats.MediaTypes(metadata.Format)));
+
+        // The application's runtime, from its root services: a request that asked its own services for it would
+        // get a DI scope created for it, held for as long as the stream runs.
+        builder.Add(static endpoint => endpoint.Metadata.Add(StreamingRuntime.For(endpoint.ApplicationServices)));
         if (requestParameters.Length > 0)
         {
             builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), s_problemContentTypes));

@@ -18,7 +18,7 @@ namespace Streaming;
 /// bind already carries all of it and a refused request costs nothing.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class StreamRequest : IDisposable
+public sealed class StreamRequest : IDisposable, IStreamListItem<StreamRequest>
 {
     // CancelAfter takes at most about 49 days; a later end is no end for a stream.
     private static readonly TimeSpan s_longestTimer = TimeSpan.FromDays(45);
@@ -29,7 +29,6 @@ public sealed class StreamRequest : IDisposable
     private readonly StopReason _timedStop;
     private readonly bool _isSse;
     private readonly bool _endsAtStopping;
-    private CancellationTokenRegistration _shutdown;
     private int _stopReason;
     private bool _disposed;
 
@@ -66,7 +65,7 @@ public sealed class StreamRequest : IDisposable
 
         if (shutdown.CanBeCanceled)
         {
-            _shutdown = shutdown.UnsafeRegister(static state => ((StreamRequest)state!).Stop(StopReason.Shutdown), this);
+            runtime.RunningStreams.Add(this, endsAtStopping);
         }
     }
 
@@ -80,6 +79,15 @@ public sealed class StreamRequest : IDisposable
     }
 
     internal HttpContext Context { get; }
+
+    /// <summary>Whether the application's stopping ends this stream, rather than the shutdown cut.</summary>
+    internal bool EndsAtStopping => _endsAtStopping;
+
+    /// <summary>The neighbours in the application's list of <see cref="RunningStreams"/>.</summary>
+    StreamRequest? IStreamListItem<StreamRequest>.Previous { get; set; }
+
+    /// <inheritdoc cref="IStreamListItem{T}.Previous"/>
+    StreamRequest? IStreamListItem<StreamRequest>.Next { get; set; }
 
     internal StreamingRuntime Runtime => _runtime;
 
@@ -131,27 +139,30 @@ public sealed class StreamRequest : IDisposable
 
     /// <summary>
     /// Admits a stream, or answers <c>503</c> with <c>Retry-After</c> and returns <see langword="null"/> when
-    /// <see cref="StreamingOptions.MaxConcurrentStreams"/> streams are running.
+    /// <see cref="StreamingOptions.MaxConcurrentStreams"/> streams are running. Admission itself never waits.
     /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="endpoint">The endpoint's format and flush settings.</param>
-    public static ValueTask<StreamRequest?> BeginAsync(HttpContext context, StreamEndpointMetadata endpoint)
+    /// <param name="refused">When refused, the 503 being written; else a completed task.</param>
+    public static StreamRequest? Begin(HttpContext context, StreamEndpointMetadata endpoint, out Task refused)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(endpoint);
-        return BeginAsync(context, endpoint, StreamFormats.TagValue(endpoint.Format));
+        return Begin(context, endpoint, StreamFormats.TagValue(endpoint.Format), out refused);
     }
 
-    internal static ValueTask<StreamRequest?> BeginAsync(HttpContext context, StreamEndpointMetadata? endpoint, string format)
+    internal static StreamRequest? Begin(HttpContext context, StreamEndpointMetadata? endpoint, string format, out Task refused)
     {
         var runtime = StreamingRuntime.For(context);
         var route = RouteOf(context);
         if (runtime.Limiter.TryAcquire())
         {
-            return new(new StreamRequest(context, runtime, endpoint, route, format));
+            refused = Task.CompletedTask;
+            return new StreamRequest(context, runtime, endpoint, route, format);
         }
 
-        return RefuseAsync(context, runtime, route, format);
+        refused = RefuseAsync(context, runtime, route, format);
+        return null;
     }
 
     /// <summary>Puts the client's own token back, so that what is written after the server's end is not cancelled by it.</summary>
@@ -174,13 +185,16 @@ public sealed class StreamRequest : IDisposable
         _disposed = true;
         if (_stop is not null)
         {
-            _shutdown.Dispose();
+            _runtime.RunningStreams.Remove(this);
             Context.RequestAborted = _clientAborted;
             _stop.Dispose();
         }
 
         _runtime.Limiter.Release();
     }
+
+    /// <summary>Ends the stream early because the application is stopping.</summary>
+    internal void StopForShutdown() => Stop(StopReason.Shutdown);
 
     private void Stop(StopReason reason)
     {
@@ -221,7 +235,7 @@ public sealed class StreamRequest : IDisposable
         return after <= s_longestTimer ? (reason, after) : (StopReason.None, default);
     }
 
-    private static async ValueTask<StreamRequest?> RefuseAsync(HttpContext context, StreamingRuntime runtime, string route, string format)
+    private static async Task RefuseAsync(HttpContext context, StreamingRuntime runtime, string route, string format)
     {
         var max = runtime.Options.MaxConcurrentStreams ?? 0;
         runtime.Metrics.Rejected(route, format);
@@ -233,7 +247,6 @@ public sealed class StreamRequest : IDisposable
             context,
             StatusCodes.Status503ServiceUnavailable,
             "The server is streaming to as many clients as it is configured for; try again later.");
-        return null;
     }
 
     private static string RouteOf(HttpContext context)

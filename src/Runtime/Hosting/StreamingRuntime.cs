@@ -13,7 +13,7 @@ namespace Streaming;
 
 /// <summary>
 /// What all streams of one application share: options, logger, meter, the concurrency limit, the threads of
-/// synchronous producers, and the signals of the application's shutdown.
+/// synchronous producers, the heartbeat timer, and the signals of the application's shutdown.
 /// <c>AddStreaming()</c> registers it; an application that never called it still gets one per service
 /// container, so <c>MapStreamEndpoints()</c> alone is a complete set-up.
 /// </summary>
@@ -40,6 +40,8 @@ internal sealed class StreamingRuntime
             var shutdownTimeout = services.GetService<IOptions<HostOptions>>()?.Value.ShutdownTimeout ?? TimeSpan.FromSeconds(30);
             ShutdownCut = CutAfterStopping(lifetime.ApplicationStopping, shutdownTimeout);
         }
+
+        RunningStreams = new RunningStreams(Stopping, ShutdownCut);
     }
 
     public StreamingOptions Options { get; }
@@ -58,6 +60,12 @@ internal sealed class StreamingRuntime
 
     /// <summary>Where synchronous producers run, off the shared thread pool.</summary>
     public ProducerThreads ProducerThreads { get; }
+
+    /// <summary>The one timer that sends every stream's heartbeats.</summary>
+    public HeartbeatTimer Heartbeats { get; } = new();
+
+    /// <summary>The streams the application's shutdown ends.</summary>
+    public RunningStreams RunningStreams { get; }
 
     /// <summary><c>ApplicationStopping</c>: SSE streams end at once.</summary>
     public CancellationToken Stopping { get; }
@@ -88,7 +96,9 @@ internal sealed class StreamingRuntime
         return cut.Token;
     }
 
-    public static StreamingRuntime For(HttpContext context) => For(context.RequestServices);
+    /// <summary>The runtime of <paramref name="context"/>'s application: a generated endpoint carries it in its metadata.</summary>
+    public static StreamingRuntime For(HttpContext context)
+        => context.GetEndpoint()?.Metadata.GetMetadata<StreamingRuntime>() ?? For(context.RequestServices);
 
     public static StreamingRuntime For(System.IServiceProvider? services)
     {

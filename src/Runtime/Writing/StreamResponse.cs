@@ -24,17 +24,15 @@ namespace Streaming;
 public static class StreamResponse
 {
     /// <summary>Streams <paramref name="items"/> to the response in the format of <paramref name="formatter"/>.</summary>
-    public static async Task WriteAsync<T>(HttpContext context, IAsyncEnumerable<T> items, StreamFormatter<T> formatter)
+    public static Task WriteAsync<T>(HttpContext context, IAsyncEnumerable<T> items, StreamFormatter<T> formatter)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
 
-        using var request = await BeginAsync(context, formatter);
-        if (request is not null)
-        {
-            await RunAsync(request, items, null, formatter);
-        }
+        return Begin(context, formatter, out var refused) is { } request
+            ? RunAsync(request, items, null, formatter)
+            : refused;
     }
 
     /// <summary>Streams <paramref name="items"/> to the response in the format of <paramref name="formatter"/>.</summary>
@@ -43,20 +41,18 @@ public static class StreamResponse
     /// that took longer than a millisecond to produce, and at the byte threshold. Prefer
     /// <see cref="IAsyncEnumerable{T}"/> for sources that wait on I/O.
     /// </remarks>
-    public static async Task WriteAsync<T>(HttpContext context, IEnumerable<T> items, StreamFormatter<T> formatter)
+    public static Task WriteAsync<T>(HttpContext context, IEnumerable<T> items, StreamFormatter<T> formatter)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
 
-        using var request = await BeginAsync(context, formatter);
-        if (request is not null)
-        {
-            await RunBlockingAsync(request, items, formatter);
-        }
+        return Begin(context, formatter, out var refused) is { } request
+            ? RunBlockingAsync(request, items, formatter)
+            : refused;
     }
 
-    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.BeginAsync(HttpContext, StreamEndpointMetadata)"/>.</summary>
+    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.Begin(HttpContext, StreamEndpointMetadata, out Task)"/>, and disposes the request when the stream ends.</summary>
     public static Task WriteAsync<T>(StreamRequest request, IAsyncEnumerable<T> items, StreamFormatter<T> formatter)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -65,7 +61,7 @@ public static class StreamResponse
         return RunAsync(request, items, null, formatter);
     }
 
-    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.BeginAsync(HttpContext, StreamEndpointMetadata)"/>.</summary>
+    /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.Begin(HttpContext, StreamEndpointMetadata, out Task)"/>, and disposes the request when the stream ends.</summary>
     public static Task WriteAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -75,11 +71,11 @@ public static class StreamResponse
     }
 
     /// <summary>Admits a stream written by hand: the endpoint's metadata when it has some, else the formatter's media type as its format.</summary>
-    private static ValueTask<StreamRequest?> BeginAsync<T>(HttpContext context, StreamFormatter<T> formatter)
+    private static StreamRequest? Begin<T>(HttpContext context, StreamFormatter<T> formatter, out Task refused)
     {
         var endpoint = context.GetEndpoint()?.Metadata.GetMetadata<StreamEndpointMetadata>();
         var format = endpoint is null ? MediaType(formatter.ContentType) : StreamFormats.TagValue(endpoint.Format);
-        return StreamRequest.BeginAsync(context, endpoint, format);
+        return StreamRequest.Begin(context, endpoint, format, out refused);
     }
 
     /// <summary>
@@ -89,14 +85,32 @@ public static class StreamResponse
     private static Task RunBlockingAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
         => items is IAsyncEnumerable<T> asyncItems
             ? RunAsync(request, asyncItems, null, formatter)
-            : request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter));
+            : RunOnProducerThreadAsync(request, items, formatter);
 
+    private static async Task RunOnProducerThreadAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
+    {
+        try
+        {
+            await request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter));
+        }
+        finally
+        {
+            // Also when no thread could be started for it.
+            request.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Writes the stream from start to end and disposes <paramref name="request"/>: the loop and everything around
+    /// it in one async method, so that an idle stream waits in one state machine.
+    /// </summary>
     private static async Task RunAsync<T>(StreamRequest request, IAsyncEnumerable<T>? asyncItems, IEnumerable<T>? syncItems, StreamFormatter<T> formatter)
     {
         var context = request.Context;
         var started = StreamTelemetry.Started(request);
         var body = new StreamBodyWriter(context.Response.BodyWriter, request);
         IAsyncEnumerator<T>? enumerator = null;
+        IdleHeartbeat? heartbeat = null;
         StreamOutcome outcome;
         ExceptionDispatchInfo? failure = null;
         try
@@ -109,7 +123,60 @@ public static class StreamResponse
                 ? asyncItems.GetAsyncEnumerator(request.Aborted)
                 : BlockingProducer<T>.Start(syncItems!);
 
-            outcome = await PumpAsync(request, enumerator, formatter, body);
+            heartbeat = IdleHeartbeat.Start(formatter, body, request);
+            var aborted = request.Aborted;
+            var blocking = enumerator as BlockingProducer<T>;
+            while (true)
+            {
+                if (aborted.IsCancellationRequested)
+                {
+                    outcome = EndedEarly(request);
+                    break;
+                }
+
+                var next = enumerator.MoveNextAsync();
+                if (!next.IsCompleted && !await WaitForProducerAsync(request, body, next))
+                {
+                    outcome = EndedEarly(request);
+                    break;
+                }
+
+                bool more;
+                if (heartbeat is null || next.IsCompleted)
+                {
+                    more = await next;
+                }
+                else
+                {
+                    // While, and only while, the producer keeps the loop waiting, an idle stream may get its heartbeat.
+                    heartbeat.Idle();
+                    try
+                    {
+                        more = await next;
+                    }
+                    finally
+                    {
+                        await heartbeat.ResumeAsync();
+                    }
+                }
+
+                if (!more)
+                {
+                    // A producer that stops quietly when its token fires has not finished its sequence.
+                    outcome = aborted.IsCancellationRequested ? EndedEarly(request) : StreamOutcome.Completed;
+                    break;
+                }
+
+                formatter.WriteItem(body, enumerator.Current);
+                body.ItemWritten();
+                var due = request.FlushEveryItem || body.UnflushedBytes >= request.FlushThresholdBytes || blocking?.LastItemWasSlow == true;
+                if (due && !await body.FlushAsync(request.FlushToken))
+                {
+                    outcome = EndedEarly(request);
+                    break;
+                }
+            }
+
             if (outcome == StreamOutcome.Completed)
             {
                 // The producer's clean-up is part of the stream: if it fails, the body must not end as complete.
@@ -137,78 +204,37 @@ public static class StreamResponse
             }
         }
 
-        if (enumerator is not null)
+        // The loop holds the writer here, so no heartbeat is being written.
+        if (heartbeat is not null)
         {
-            await DisposeAfterEarlyEndAsync(enumerator);
+            request.Runtime.Heartbeats.Unregister(heartbeat);
         }
 
-        // Before the first flush nothing is on the wire: a failure goes on to the application's error handling.
-        var rethrow = outcome == StreamOutcome.Failed && !body.HasSent && !context.Response.HasStarted;
-        if (!rethrow)
+        try
         {
-            await EndAsync(request, formatter, body, outcome, failure?.SourceException);
-        }
-
-        body.Discard();
-        StreamTelemetry.Ended(request, started, outcome, body.SentItems, body.SentBytes, failure?.SourceException, logException: !rethrow);
-        if (rethrow)
-        {
-            failure!.Throw();
-        }
-    }
-
-    /// <summary>Writes items until the producer ends or the stream must stop; returns how it ended.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<StreamOutcome> PumpAsync<T>(StreamRequest request, IAsyncEnumerator<T> enumerator, StreamFormatter<T> formatter, StreamBodyWriter body)
-    {
-        var aborted = request.Aborted;
-        var blocking = enumerator as BlockingProducer<T>;
-        var flushEveryItem = request.FlushEveryItem;
-        var threshold = request.FlushThresholdBytes;
-        using var heartbeat = IdleHeartbeat<T>.For(formatter, body, request.FlushToken);
-        while (!aborted.IsCancellationRequested)
-        {
-            var next = enumerator.MoveNextAsync();
-            if (!next.IsCompleted && !await WaitForProducerAsync(request, body, next))
+            if (enumerator is not null)
             {
-                return EndedEarly(request);
+                await DisposeAfterEarlyEndAsync(enumerator);
             }
 
-            bool more;
-            if (heartbeat is null || next.IsCompleted)
+            // Before the first flush nothing is on the wire: a failure goes on to the application's error handling.
+            var rethrow = outcome == StreamOutcome.Failed && !body.HasSent && !context.Response.HasStarted;
+            if (!rethrow)
             {
-                more = await next;
-            }
-            else
-            {
-                // While, and only while, the producer keeps the loop waiting, an idle stream may get its heartbeat.
-                heartbeat.Idle();
-                try
-                {
-                    more = await next;
-                }
-                finally
-                {
-                    await heartbeat.ResumeAsync();
-                }
+                await EndAsync(request, formatter, body, outcome, failure?.SourceException);
             }
 
-            if (!more)
+            body.Discard();
+            StreamTelemetry.Ended(request, started, outcome, body.SentItems, body.SentBytes, failure?.SourceException, logException: !rethrow);
+            if (rethrow)
             {
-                // A producer that stops quietly when its token fires has not finished its sequence.
-                return aborted.IsCancellationRequested ? EndedEarly(request) : StreamOutcome.Completed;
-            }
-
-            formatter.WriteItem(body, enumerator.Current);
-            body.ItemWritten();
-            var due = flushEveryItem || body.UnflushedBytes >= threshold || blocking?.LastItemWasSlow == true;
-            if (due && !await body.FlushAsync(request.FlushToken))
-            {
-                return EndedEarly(request);
+                failure!.Throw();
             }
         }
-
-        return EndedEarly(request);
+        finally
+        {
+            request.Dispose();
+        }
     }
 
     /// <summary>

@@ -52,16 +52,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsChunks(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsChunks(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsChunksMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsChunksMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.Chunks();
-            await global::Streaming.StreamResponse.WriteAsync<global::System.ReadOnlyMemory<char>>(stream, items, new global::Streaming.TextMemoryFormatter());
+            try
+            {
+                var items = global::Shop.OrderStreams.Chunks();
+                return global::Streaming.StreamResponse.WriteAsync<global::System.ReadOnlyMemory<char>>(stream, items, new global::Streaming.TextMemoryFormatter());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Events"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
@@ -75,28 +83,36 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [typeof(int?)],
                 requestParameters: [("lastEventId", true)]);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsEvents(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsEvents(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsEventsMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsEventsMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var lastEventId_text = global::Streaming.StreamBinding.Header(httpContext, "Last-Event-ID");
-            int? lastEventId_local = default;
-            if (!string.IsNullOrEmpty(lastEventId_text))
+            try
             {
-                if (!global::Streaming.StreamBinding.TryParse<int>(lastEventId_text, out var lastEventId_parsed))
+                var lastEventId_text = global::Streaming.StreamBinding.Header(httpContext, "Last-Event-ID");
+                int? lastEventId_local = default;
+                if (!string.IsNullOrEmpty(lastEventId_text))
                 {
-                    await global::Streaming.StreamBinding.RejectValueAsync(httpContext, "header", "Last-Event-ID", lastEventId_text, "int");
-                    return;
+                    if (!global::Streaming.StreamBinding.TryParse<int>(lastEventId_text, out var lastEventId_parsed))
+                    {
+                        stream.Dispose();
+                        return global::Streaming.StreamBinding.RejectValueAsync(httpContext, "header", "Last-Event-ID", lastEventId_text, "int");
+                    }
+                    lastEventId_local = lastEventId_parsed;
                 }
-                lastEventId_local = lastEventId_parsed;
-            }
 
-            var items = global::Shop.OrderStreams.Events(lastEventId_local);
-            await global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<global::Shop.OrderEvent>>(stream, items, new global::Streaming.SseJsonItemFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>(global::System.TimeSpan.FromSeconds(5)));
+                var items = global::Shop.OrderStreams.Events(lastEventId_local);
+                return global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<global::Shop.OrderEvent>>(stream, items, new global::Streaming.SseJsonItemFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>(global::System.TimeSpan.FromSeconds(5)));
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Export"/> as a <c>Format.Csv</c> stream at <paramref name="pattern"/>.</summary>
@@ -110,16 +126,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsExport(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsExport(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsExportMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsExportMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.Export();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
+            try
+            {
+                var items = global::Shop.OrderStreams.Export();
+                return global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.ExportForSpreadsheets"/> as a <c>Format.Csv</c> stream at <paramref name="pattern"/>.</summary>
@@ -133,16 +157,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsExportForSpreadsheets(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsExportForSpreadsheets(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsExportForSpreadsheetsMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsExportForSpreadsheetsMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.ExportForSpreadsheets();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>(delimiter: ';', injectionGuard: false, byteOrderMark: true));
+            try
+            {
+                var items = global::Shop.OrderStreams.ExportForSpreadsheets();
+                return global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>(delimiter: ';', injectionGuard: false, byteOrderMark: true));
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Live"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
@@ -156,17 +188,25 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [typeof(string)],
                 requestParameters: [("lastEventId", true)]);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsLive(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsLive(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsLiveMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsLiveMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            string? lastEventId_local = global::Streaming.StreamBinding.Header(httpContext, "Last-Event-ID");
-            var items = global::Shop.OrderStreams.Live(lastEventId_local);
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.OrderEvent>(stream, items, new global::Streaming.SseJsonFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>());
+            try
+            {
+                string? lastEventId_local = global::Streaming.StreamBinding.Header(httpContext, "Last-Event-ID");
+                var items = global::Shop.OrderStreams.Live(lastEventId_local);
+                return global::Streaming.StreamResponse.WriteAsync<global::Shop.OrderEvent>(stream, items, new global::Streaming.SseJsonFormatter<global::Shop.OrderEvent, global::Streaming.Generated.Shop.OrderEventJsonWriter>());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.MaybeOrders"/> as a <c>Format.Csv</c> stream at <paramref name="pattern"/>.</summary>
@@ -180,16 +220,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsMaybeOrders(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsMaybeOrders(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsMaybeOrdersMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsMaybeOrdersMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.MaybeOrders();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items!, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
+            try
+            {
+                var items = global::Shop.OrderStreams.MaybeOrders();
+                return global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items!, new global::Streaming.CsvFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderCsvWriter>());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.MaybeTokens"/> as a <c>Format.Text</c> stream at <paramref name="pattern"/>.</summary>
@@ -203,16 +251,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsMaybeTokens(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsMaybeTokens(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsMaybeTokensMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsMaybeTokensMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.MaybeTokens();
-            await global::Streaming.StreamResponse.WriteAsync<string>(stream, items!, new global::Streaming.TextFormatter());
+            try
+            {
+                var items = global::Shop.OrderStreams.MaybeTokens();
+                return global::Streaming.StreamResponse.WriteAsync<string>(stream, items!, new global::Streaming.TextFormatter());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Messages"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
@@ -226,16 +282,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsMessages(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsMessages(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsMessagesMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsMessagesMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.Messages();
-            await global::Streaming.StreamResponse.WriteAsync<string>(stream, items, new global::Streaming.SseTextFormatter(global::System.Threading.Timeout.InfiniteTimeSpan));
+            try
+            {
+                var items = global::Shop.OrderStreams.Messages();
+                return global::Streaming.StreamResponse.WriteAsync<string>(stream, items, new global::Streaming.SseTextFormatter(global::System.Threading.Timeout.InfiniteTimeSpan));
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.NamedMessages"/> as a <c>Format.Sse</c> stream at <paramref name="pattern"/>.</summary>
@@ -249,16 +313,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsNamedMessages(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsNamedMessages(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsNamedMessagesMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsNamedMessagesMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.NamedMessages();
-            await global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<string>>(stream, items, new global::Streaming.SseTextItemFormatter());
+            try
+            {
+                var items = global::Shop.OrderStreams.NamedMessages();
+                return global::Streaming.StreamResponse.WriteAsync<global::System.Net.ServerSentEvents.SseItem<string>>(stream, items, new global::Streaming.SseTextItemFormatter());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.OrderStreams.Tokens"/> as a <c>Format.Text</c> stream at <paramref name="pattern"/>.</summary>
@@ -272,16 +344,24 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsTokens(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsTokens(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsTokensMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsTokensMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var items = global::Shop.OrderStreams.Tokens();
-            await global::Streaming.StreamResponse.WriteAsync<string>(stream, items, new global::Streaming.TextFormatter());
+            try
+            {
+                var items = global::Shop.OrderStreams.Tokens();
+                return global::Streaming.StreamResponse.WriteAsync<string>(stream, items, new global::Streaming.TextFormatter());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
     }
 }

@@ -38,56 +38,64 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [typeof(int), typeof(global::Shop.OrderStatus?), typeof(global::Shop.ShopDb), typeof(string), typeof(global::System.Threading.CancellationToken), typeof(int), typeof(string)],
                 requestParameters: [("customerId", false), ("status", true), ("tenant", false), ("page", true), ("search", true)]);
 
-        private static async global::System.Threading.Tasks.Task HandleOrderStreamsForCustomer(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleOrderStreamsForCustomer(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_orderStreamsForCustomerMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_orderStreamsForCustomerMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var customerId_text = global::Streaming.StreamBinding.Route(httpContext, "customerId");
-            if (!global::Streaming.StreamBinding.TryParse<int>(customerId_text, out var customerId_local))
+            try
             {
-                await global::Streaming.StreamBinding.RejectValueAsync(httpContext, "route", "customerId", customerId_text, "int");
-                return;
-            }
-
-            var status_text = global::Streaming.StreamBinding.Query(httpContext, "status");
-            global::Shop.OrderStatus? status_local = default;
-            if (!string.IsNullOrEmpty(status_text))
-            {
-                if (!global::Streaming.StreamBinding.TryParseEnum<global::Shop.OrderStatus>(status_text, out var status_parsed))
+                var customerId_text = global::Streaming.StreamBinding.Route(httpContext, "customerId");
+                if (!global::Streaming.StreamBinding.TryParse<int>(customerId_text, out var customerId_local))
                 {
-                    await global::Streaming.StreamBinding.RejectValueAsync(httpContext, "query", "status", status_text, "OrderStatus");
-                    return;
+                    stream.Dispose();
+                    return global::Streaming.StreamBinding.RejectValueAsync(httpContext, "route", "customerId", customerId_text, "int");
                 }
-                status_local = status_parsed;
-            }
 
-            var db_local = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShopDb>(httpContext.RequestServices);
-            var tenant_local = global::Streaming.StreamBinding.Header(httpContext, "X-Tenant");
-            if (tenant_local is null)
-            {
-                await global::Streaming.StreamBinding.RejectValueAsync(httpContext, "header", "X-Tenant", null, "string");
-                return;
-            }
-
-            var page_text = global::Streaming.StreamBinding.Query(httpContext, "page");
-            int page_local = 1;
-            if (!string.IsNullOrEmpty(page_text))
-            {
-                if (!global::Streaming.StreamBinding.TryParse<int>(page_text, out var page_parsed))
+                var status_text = global::Streaming.StreamBinding.Query(httpContext, "status");
+                global::Shop.OrderStatus? status_local = default;
+                if (!string.IsNullOrEmpty(status_text))
                 {
-                    await global::Streaming.StreamBinding.RejectValueAsync(httpContext, "query", "page", page_text, "int");
-                    return;
+                    if (!global::Streaming.StreamBinding.TryParseEnum<global::Shop.OrderStatus>(status_text, out var status_parsed))
+                    {
+                        stream.Dispose();
+                        return global::Streaming.StreamBinding.RejectValueAsync(httpContext, "query", "status", status_text, "OrderStatus");
+                    }
+                    status_local = status_parsed;
                 }
-                page_local = page_parsed;
-            }
 
-            string? search_local = global::Streaming.StreamBinding.Query(httpContext, "search");
-            var items = global::Shop.OrderStreams.ForCustomer(customerId_local, status_local, db_local, tenant_local, httpContext.RequestAborted, page_local, search_local);
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
+                var db_local = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShopDb>(httpContext.RequestServices);
+                var tenant_local = global::Streaming.StreamBinding.Header(httpContext, "X-Tenant");
+                if (tenant_local is null)
+                {
+                    stream.Dispose();
+                    return global::Streaming.StreamBinding.RejectValueAsync(httpContext, "header", "X-Tenant", null, "string");
+                }
+
+                var page_text = global::Streaming.StreamBinding.Query(httpContext, "page");
+                int page_local = 1;
+                if (!string.IsNullOrEmpty(page_text))
+                {
+                    if (!global::Streaming.StreamBinding.TryParse<int>(page_text, out var page_parsed))
+                    {
+                        stream.Dispose();
+                        return global::Streaming.StreamBinding.RejectValueAsync(httpContext, "query", "page", page_text, "int");
+                    }
+                    page_local = page_parsed;
+                }
+
+                string? search_local = global::Streaming.StreamBinding.Query(httpContext, "search");
+                var items = global::Shop.OrderStreams.ForCustomer(customerId_local, status_local, db_local, tenant_local, httpContext.RequestAborted, page_local, search_local);
+                return global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Maps <see cref="global::Shop.ReportStreams.Recent"/> as a <c>Format.NdJson</c> stream at <paramref name="pattern"/>.</summary>
@@ -103,9 +111,10 @@ namespace Microsoft.AspNetCore.Builder
 
         private static async global::System.Threading.Tasks.Task HandleReportStreamsRecent(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_reportStreamsRecentMetadata);
+            using var stream = global::Streaming.StreamRequest.Begin(httpContext, s_reportStreamsRecentMetadata, out var refused);
             if (stream is null)
             {
+                await refused;
                 return;
             }
 
@@ -132,18 +141,26 @@ namespace Microsoft.AspNetCore.Builder
                 parameterTypes: [],
                 requestParameters: []);
 
-        private static async global::System.Threading.Tasks.Task HandleReportStreamsUnrouted(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static global::System.Threading.Tasks.Task HandleReportStreamsUnrouted(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            using var stream = await global::Streaming.StreamRequest.BeginAsync(httpContext, s_reportStreamsUnroutedMetadata);
+            var stream = global::Streaming.StreamRequest.Begin(httpContext, s_reportStreamsUnroutedMetadata, out var refused);
             if (stream is null)
             {
-                return;
+                return refused;
             }
 
-            var target = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<global::Shop.ReportStreams>(httpContext.RequestServices);
-            httpContext.Response.RegisterForDispose(target);
-            var items = target.Unrouted();
-            await global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
+            try
+            {
+                var target = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<global::Shop.ReportStreams>(httpContext.RequestServices);
+                httpContext.Response.RegisterForDispose(target);
+                var items = target.Unrouted();
+                return global::Streaming.StreamResponse.WriteAsync<global::Shop.Order>(stream, items, new global::Streaming.NdJsonFormatter<global::Shop.Order, global::Streaming.Generated.Shop.OrderJsonWriter>());
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
     }
 }
