@@ -177,15 +177,15 @@ public sealed class CsvDifferentialTests
     private static readonly string[] Surrogates = ["", "", "\uD83D", "\uDE00", "a\uD800b", "\uDFFF\uD800"];
 
     /// <summary>One record as the reference writes it: RFC 4180 quoting of each field, CRLF at the end.</summary>
-    private static string Record(IEnumerable<string> fields, char delimiter)
+    internal static string Record(IEnumerable<string> fields, char delimiter)
         => string.Join(delimiter, fields.Select(field => field.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field)) + "\r\n";
 
-    private static IEnumerable<IBufferWriter<byte>> Outputs() => [new ArrayBufferWriter<byte>(), new ExactSpanWriter()];
+    internal static IEnumerable<IBufferWriter<byte>> Outputs() => [new ArrayBufferWriter<byte>(), new ExactSpanWriter()];
 
-    private static byte[] Written(IBufferWriter<byte> output)
+    internal static byte[] Written(IBufferWriter<byte> output)
         => output is ArrayBufferWriter<byte> array ? array.WrittenSpan.ToArray() : ((ExactSpanWriter)output).Written;
 
-    private static void AssertSameBytes(byte[] expected, byte[] actual, string output)
+    internal static void AssertSameBytes(byte[] expected, byte[] actual, string output)
     {
         var at = expected.AsSpan().CommonPrefixLength(actual);
         if (at == expected.Length && at == actual.Length)

@@ -1,5 +1,6 @@
 using System;
-using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Streaming;
 
@@ -62,33 +63,27 @@ internal static class DecimalText
     /// <param name="destination">At least 32 bytes: <c>-0.</c> and 28 places, or a sign and 20 digits and the point.</param>
     public static int WriteScaled(ulong mantissa, int scale, bool negative, Span<byte> destination)
     {
-        var sign = negative ? 1 : 0;
+        // One length check: every byte written below is within the 32.
+        ref var field = ref MemoryMarshal.GetReference(destination[..32]);
+        var sign = 0;
         if (negative)
         {
-            destination[0] = (byte)'-';
+            field = (byte)'-';
+            sign = 1;
         }
 
-        mantissa.TryFormat(destination[sign..], out var digits, default, CultureInfo.InvariantCulture);
-        var length = sign + digits;
+        ref var digits = ref Unsafe.Add(ref field, sign);
         if (scale == 0)
         {
-            return length;
+            return sign + Utf8Scalars.WriteUInt64(ref digits, mantissa);
         }
 
-        if (digits > scale)
-        {
-            var point = length - scale;
-            destination[point..length].CopyTo(destination[(point + 1)..]);
-            destination[point] = (byte)'.';
-            return length + 1;
-        }
-
-        // 0.0…digits: the digits move right past "0." and the zeros that lead the fraction.
-        var shift = 2 + scale - digits;
-        destination[sign..length].CopyTo(destination[(sign + shift)..]);
-        destination[sign] = (byte)'0';
-        destination[sign + 1] = (byte)'.';
-        destination.Slice(sign + 2, scale - digits).Fill((byte)'0');
-        return length + shift;
+        // The places first, from the right, two digits per division by a constant: what is left of the mantissa is
+        // the whole part, 0 when it is all places.
+        var whole = Math.Max(Utf8Scalars.CountDigits(mantissa) - scale, 1);
+        var left = Utf8Scalars.WriteDigits(ref Unsafe.Add(ref digits, whole + 1), mantissa, scale);
+        Utf8Scalars.WriteDigits(ref digits, left, whole);
+        Unsafe.Add(ref digits, whole) = (byte)'.';
+        return sign + whole + 1 + scale;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Streaming;
 
@@ -39,69 +40,20 @@ internal static class JsonDates
     public static int Format(DateTimeOffset value, Span<byte> destination)
     {
         var end = WriteClock(destination, value.DateTime);
-        var offset = destination.Slice(end, 6);
-        var minutes = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
-        offset[0] = minutes < 0 ? (byte)'-' : (byte)'+';
+        ref var offset = ref MemoryMarshal.GetReference(destination.Slice(end, 6));
+        var minutes = value.TotalOffsetMinutes;
+        offset = minutes < 0 ? (byte)'-' : (byte)'+';
         var magnitude = (uint)Math.Abs(minutes);
-        WriteTwoDigits(offset, 1, magnitude / 60);
-        offset[3] = (byte)':';
-        WriteTwoDigits(offset, 4, magnitude % 60);
+        var hours = magnitude / 60;
+        Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref offset, 1), hours);
+        Unsafe.Add(ref offset, 3) = (byte)':';
+        Utf8Scalars.WriteTwoDigits(ref Unsafe.Add(ref offset, 4), magnitude - (hours * 60));
         return end + 6;
     }
 
     /// <summary>The date and time of <paramref name="clock"/> as <c>O</c> writes them, the fraction trimmed; returns the length.</summary>
     private static int WriteClock(Span<byte> destination, DateTime clock)
-    {
-        // One length check up front: every index below is a constant within it.
-        var iso = destination[..FractionEnd];
-        clock.Deconstruct(out int year, out int month, out int day);
-        var ticks = clock.Ticks;
-        var seconds = (uint)(ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
-        var fraction = (uint)(ticks % TimeSpan.TicksPerSecond);
-
-        var century = (uint)year / 100;
-        WriteTwoDigits(iso, 0, century);
-        WriteTwoDigits(iso, 2, (uint)year - (century * 100));
-        iso[4] = (byte)'-';
-        WriteTwoDigits(iso, 5, (uint)month);
-        iso[7] = (byte)'-';
-        WriteTwoDigits(iso, 8, (uint)day);
-        iso[10] = (byte)'T';
-        WriteTwoDigits(iso, 11, seconds / 3600);
-        iso[13] = (byte)':';
-        WriteTwoDigits(iso, 14, seconds / 60 % 60);
-        iso[16] = (byte)':';
-        WriteTwoDigits(iso, 17, seconds % 60);
-        if (fraction == 0)
-        {
-            return SecondsEnd;
-        }
-
-        var digits = 7;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-
-        iso[SecondsEnd] = (byte)'.';
-        for (var i = SecondsEnd + digits; i > SecondsEnd; i--)
-        {
-            var next = fraction / 10;
-            iso[i] = (byte)('0' + (fraction - (next * 10)));
-            fraction = next;
-        }
-
-        return SecondsEnd + 1 + digits;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteTwoDigits(Span<byte> destination, int offset, uint value)
-    {
-        var tens = value / 10;
-        destination[offset] = (byte)('0' + tens);
-        destination[offset + 1] = (byte)('0' + (value - (tens * 10)));
-    }
+        => Utf8Scalars.WriteIso(ref MemoryMarshal.GetReference(destination[..FractionEnd]), clock);
 
     private static int TrimFraction(Span<byte> text, int length)
     {

@@ -18,6 +18,8 @@ internal sealed class CsvDelimiter
         Byte = (byte)delimiter;
         SpecialChars = SearchValues.Create([delimiter, '"', '\r', '\n']);
         SpecialBytes = SearchValues.Create([(byte)delimiter, (byte)'"', (byte)'\r', (byte)'\n']);
+        SpecialAscii = new bool[128];
+        SpecialAscii[delimiter] = SpecialAscii['"'] = SpecialAscii['\r'] = SpecialAscii['\n'] = true;
         IsPlain = !char.IsAsciiLetterOrDigit(delimiter) && delimiter is not ('+' or '-' or '.' or ':' or '_');
     }
 
@@ -26,6 +28,9 @@ internal sealed class CsvDelimiter
     public SearchValues<char> SpecialChars { get; }
 
     public SearchValues<byte> SpecialBytes { get; }
+
+    /// <summary>The same characters as a table by ASCII code, for the writer's own one-character-at-a-time loop.</summary>
+    public bool[] SpecialAscii { get; }
 
     /// <summary>
     /// Whether text made only of ASCII letters, digits and <c>+-.:_</c> never holds the delimiter: then the

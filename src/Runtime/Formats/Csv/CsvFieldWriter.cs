@@ -1,7 +1,10 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 
 namespace Streaming;
@@ -128,16 +131,48 @@ public ref struct CsvFieldWriter
     public void WriteChar(char value) => WriteText(new ReadOnlySpan<char>(in value), _injectionGuard);
 
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
-    public void WriteBoolean(bool value) => WritePlain(value ? "true"u8 : "false"u8);
+    public void WriteBoolean(bool value)
+    {
+        // Two calls with constant spans: each copy is a fixed-length store.
+        if (value)
+        {
+            WritePlain("true"u8);
+        }
+        else
+        {
+            WritePlain("false"u8);
+        }
+    }
 
     /// <summary>Writes a number, Guid or other formattable value as System.Text.Json writes it (invariant, round-trip).</summary>
     public void WriteValue<T>(T value)
         where T : IUtf8SpanFormattable
     {
-        StartField(FormattedBytes);
-        var written = typeof(T) == typeof(decimal) && WriteDecimal(Unsafe.As<T, decimal>(ref value)) is > 0 and var decimalLength ? decimalLength
-            : typeof(T) == typeof(double) && WriteShortDouble(Unsafe.As<T, double>(ref value)) is > 0 and var doubleLength ? doubleLength
-            : FormatAt(value, default);
+        var start = StartField(FormattedBytes);
+        ref var field = ref At(start);
+
+        // The common types are written here, the rest by their own formatter; 0 means "not here".
+        var written = typeof(T) == typeof(long) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, long>(ref value))
+            : typeof(T) == typeof(int) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, int>(ref value))
+            : typeof(T) == typeof(short) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, short>(ref value))
+            : typeof(T) == typeof(sbyte) ? Utf8Scalars.WriteInt64(ref field, Unsafe.As<T, sbyte>(ref value))
+            : typeof(T) == typeof(ulong) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, ulong>(ref value))
+            : typeof(T) == typeof(uint) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, uint>(ref value))
+            : typeof(T) == typeof(ushort) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, ushort>(ref value))
+            : typeof(T) == typeof(byte) ? Utf8Scalars.WriteUInt64(ref field, Unsafe.As<T, byte>(ref value))
+            : typeof(T) == typeof(Guid) ? Utf8Scalars.WriteGuid(ref field, Unsafe.As<T, Guid>(ref value))
+            : typeof(T) == typeof(decimal) ? WriteDecimal(start, Unsafe.As<T, decimal>(ref value))
+            : typeof(T) == typeof(double) ? WriteShortDouble(start, Unsafe.As<T, double>(ref value))
+            : 0;
+        if (written > 0)
+        {
+            _position = start + written;
+        }
+        else
+        {
+            written = FormatOther(value);
+        }
+
         if (!PlainText<T>.Always || !_delimiter.IsPlain)
         {
             QuoteIfNeeded(written);
@@ -257,16 +292,16 @@ public ref struct CsvFieldWriter
     public void EndRecord()
     {
         Reserve(4);
+        var end = _position;
         if (_fieldCount == 1 && _firstFieldEmpty)
         {
             // A lone empty field would be a blank line, which readers skip: quote it so the record survives.
-            _span[_position++] = (byte)'"';
-            _span[_position++] = (byte)'"';
+            At(end++) = (byte)'"';
+            At(end++) = (byte)'"';
         }
 
-        _span[_position++] = (byte)'\r';
-        _span[_position++] = (byte)'\n';
-        _output.Advance(_position);
+        Unsafe.WriteUnaligned(ref At(end), (ushort)('\r' | ('\n' << 8)));
+        _output.Advance(end + 2);
         _span = default;
         _position = 0;
         _fieldCount = 0;
@@ -282,25 +317,168 @@ public ref struct CsvFieldWriter
         }
 
         var prefix = guard && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        if (text.Length > MaxChunkBytes / 3)
+        {
+            WriteLongText(text, prefix);
+            return;
+        }
+
+        // Room for three bytes a character, the quotes and the prefix: the text is written in one go.
+        var start = StartField((text.Length * 3) + 3);
+        ref var field = ref At(start);
+        var length = 0;
+        if (prefix)
+        {
+            field = (byte)'\'';
+            length = 1;
+        }
+
+        var read = WriteRun(text, ref Unsafe.Add(ref field, length), quoted: false, out var written);
+        length += written;
+        if (read < text.Length)
+        {
+            // A character beyond the two-byte range (or a surrogate) stopped the run: if nothing further on needs
+            // quotes, the rest is transcoded as it is.
+            var rest = text[read..];
+            if (rest.IndexOfAny(_delimiter.SpecialChars) >= 0)
+            {
+                WriteQuotedText(start, text, prefix);
+                return;
+            }
+
+            Utf8.FromUtf16(rest, _span[(start + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
+            length += written;
+        }
+
+        _position = start + length;
+    }
+
+    /// <summary>Writes text in quotes, its <c>"</c> doubled, from <paramref name="start"/>, into the room <see cref="WriteText"/> made for it.</summary>
+    private void WriteQuotedText(int start, scoped ReadOnlySpan<char> text, bool prefix)
+    {
+        ref var field = ref At(start);
+        field = (byte)'"';
+        var length = 1;
+        if (prefix)
+        {
+            Unsafe.Add(ref field, length++) = (byte)'\'';
+        }
+
+        while (true)
+        {
+            text = text[WriteRun(text, ref Unsafe.Add(ref field, length), quoted: true, out var written)..];
+            length += written;
+            if (text.IsEmpty)
+            {
+                break;
+            }
+
+            if (text[0] == '"')
+            {
+                Unsafe.Add(ref field, length++) = (byte)'"';
+                Unsafe.Add(ref field, length++) = (byte)'"';
+                text = text[1..];
+                continue;
+            }
+
+            // A character beyond the two-byte range or a surrogate: the transcoder takes the text up to the next quote.
+            var next = text.IndexOf('"');
+            var piece = next < 0 ? text : text[..next];
+            Utf8.FromUtf16(piece, _span[(start + length)..], out _, out written, replaceInvalidSequences: true, isFinalBlock: true);
+            length += written;
+            text = text[piece.Length..];
+        }
+
+        Unsafe.Add(ref field, length++) = (byte)'"';
+        _position = start + length;
+    }
+
+    /// <summary>A text too long for one span: scanned first, then written in pieces.</summary>
+    private void WriteLongText(scoped ReadOnlySpan<char> text, bool prefix)
+    {
+        StartField(0);
         if (text.IndexOfAny(_delimiter.SpecialChars) >= 0)
         {
             WriteQuoted(text, prefix);
             return;
         }
 
-        StartField(0);
         if (prefix)
         {
-            Reserve(1);
-            _span[_position++] = (byte)'\'';
+            WriteAscii((byte)'\'');
         }
 
         WriteUtf16(text);
     }
 
+    /// <summary>
+    /// Writes the leading characters of <paramref name="text"/> that the writer encodes itself as UTF-8 to
+    /// <paramref name="destination"/> (which has room for three bytes a character): ASCII, eight at a time, and
+    /// the two-byte range (accented Latin, Greek, Cyrillic, Hebrew, Arabic). Stops at a character beyond those
+    /// and at one that needs quotes or, in a <paramref name="quoted"/> field, at <c>"</c>.
+    /// Returns how many characters were written, and <paramref name="written"/> the bytes.
+    /// </summary>
+    private readonly int WriteRun(scoped ReadOnlySpan<char> text, ref byte destination, bool quoted, out int written)
+    {
+        ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var needsQuotes = ref MemoryMarshal.GetArrayDataReference(_delimiter.SpecialAscii);
+        var read = 0;
+        written = 0;
+        while (read < text.Length)
+        {
+            if (Vector128.IsHardwareAccelerated && read <= text.Length - Vector128<ushort>.Count)
+            {
+                // Eight characters narrowed and stored whatever they are: the bytes of those not plain ASCII are
+                // written over below.
+                var block = Vector128.LoadUnsafe(ref source, (nuint)read);
+                Vector128.Narrow(block, block).GetLower().StoreUnsafe(ref destination, (nuint)written);
+                var stop = Vector128.GreaterThan(block, Vector128.Create((ushort)0x7F)) | Vector128.Equals(block, Vector128.Create((ushort)'"'));
+                if (!quoted)
+                {
+                    stop |= Vector128.Equals(block, Vector128.Create((ushort)_delimiter.Byte))
+                        | Vector128.Equals(block, Vector128.Create((ushort)'\r'))
+                        | Vector128.Equals(block, Vector128.Create((ushort)'\n'));
+                }
+
+                var plain = stop == Vector128<ushort>.Zero ? Vector128<ushort>.Count : BitOperations.TrailingZeroCount(stop.ExtractMostSignificantBits());
+                read += plain;
+                written += plain;
+                if (plain == Vector128<ushort>.Count)
+                {
+                    continue;
+                }
+            }
+
+            var c = Unsafe.Add(ref source, read);
+            if (c <= 0x7F)
+            {
+                if (quoted ? c == '"' : Unsafe.Add(ref needsQuotes, c))
+                {
+                    break;
+                }
+
+                Unsafe.Add(ref destination, written++) = (byte)c;
+            }
+            else if (c <= 0x7FF)
+            {
+                Unsafe.Add(ref destination, written++) = (byte)(0xC0 | (c >> 6));
+                Unsafe.Add(ref destination, written++) = (byte)(0x80 | (c & 0x3F));
+            }
+            else
+            {
+                break;
+            }
+
+            read++;
+        }
+
+        return read;
+    }
+
+    /// <summary>Writes text in quotes, its <c>"</c> doubled, in pieces; the field has been started.</summary>
     private void WriteQuoted(scoped ReadOnlySpan<char> text, bool prefix)
     {
-        StartField(2);
+        Reserve(2);
         _span[_position++] = (byte)'"';
         if (prefix)
         {
@@ -352,6 +530,7 @@ public ref struct CsvFieldWriter
     }
 
     /// <summary>Writes a short non-empty value of letters, digits, <c>-+.:</c> (a name, a literal), quoted if the delimiter is one of those.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WritePlain(scoped ReadOnlySpan<byte> utf8, bool checkDelimiter = true)
     {
         if (checkDelimiter && !_delimiter.IsPlain)
@@ -364,6 +543,12 @@ public ref struct CsvFieldWriter
         utf8.CopyTo(_span[start..]);
         _position = start + utf8.Length;
     }
+
+    /// <summary>Formats a value <see cref="WriteValue"/> does not write itself; kept out of line, so that the callers of the common types stay small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FormatOther<T>(T value)
+        where T : IUtf8SpanFormattable
+        => FormatAt(value, default);
 
     /// <summary>Formats <paramref name="value"/> at the current position; returns its length.</summary>
     private int FormatAt<T>(T value, scoped ReadOnlySpan<char> format)
@@ -411,17 +596,27 @@ public ref struct CsvFieldWriter
         ArrayPool<byte>.Shared.Return(rented);
     }
 
+    /// <summary>
+    /// The byte at <paramref name="position"/> of the span, unchecked: callers stay within what they reserved.
+    /// Field writers keep their start in a local rather than reading <see cref="_position"/> back, which every
+    /// byte they store might have changed as far as the compiler can tell.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly ref byte At(int position) => ref Unsafe.Add(ref MemoryMarshal.GetReference(_span), position);
+
     /// <summary>Writes the delimiter before every field but the first and makes room for <paramref name="bytes"/> more; returns where the field starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int StartField(int bytes)
     {
         Reserve(bytes + 1);
+        var start = _position;
         if (_fieldCount++ != 0)
         {
-            _span[_position++] = _delimiter.Byte;
+            At(start++) = _delimiter.Byte;
+            _position = start;
         }
 
-        return _position;
+        return start;
     }
 
     private void WriteUtf16(scoped ReadOnlySpan<char> text)
@@ -489,25 +684,16 @@ public ref struct CsvFieldWriter
     /// an exponent (<c>1.50</c>, <c>-0.05</c>); returns the length. Larger ones and zero are left to the
     /// formatter: 0 is returned and nothing written.
     /// </summary>
-    private int WriteDecimal(decimal value)
+    private readonly int WriteDecimal(int start, decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        return bits[2] != 0 || mantissa == 0 ? 0 : WriteScaled(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0);
+        return bits[2] != 0 || mantissa == 0 ? 0 : DecimalText.WriteScaled(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0, _span[start..]);
     }
 
     /// <summary>Writes a double that is a short decimal from its digits (see <see cref="DecimalText.WriteShortDouble"/>); 0 for any other.</summary>
-    private int WriteShortDouble(double value) => Advance(DecimalText.WriteShortDouble(value, _span[_position..]));
-
-    /// <summary>Writes <paramref name="mantissa"/>·10^-<paramref name="scale"/> in plain notation with exactly <paramref name="scale"/> places.</summary>
-    private int WriteScaled(ulong mantissa, int scale, bool negative) => Advance(DecimalText.WriteScaled(mantissa, scale, negative, _span[_position..]));
-
-    private int Advance(int written)
-    {
-        _position += written;
-        return written;
-    }
+    private readonly int WriteShortDouble(int start, double value) => DecimalText.WriteShortDouble(value, _span[start..]);
 
     /// <summary>
     /// Whether the invariant text of every value of <typeparamref name="T"/> in its default format is made of
