@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Streaming;
@@ -129,16 +130,32 @@ public ref partial struct JsonOutput
     public void WriteBoolean(bool value) => WriteRaw(value ? "true"u8 : "false"u8);
 
     /// <summary>An integer.</summary>
-    public void WriteNumber(int value) => WriteFormatted(value);
+    public void WriteNumber(int value)
+    {
+        var free = Free(MaxScalarLength);
+        _position += Utf8Scalars.WriteInt64(ref MemoryMarshal.GetReference(free), value);
+    }
 
     /// <summary>An integer.</summary>
-    public void WriteNumber(uint value) => WriteFormatted(value);
+    public void WriteNumber(uint value)
+    {
+        var free = Free(MaxScalarLength);
+        _position += Utf8Scalars.WriteUInt64(ref MemoryMarshal.GetReference(free), value);
+    }
 
     /// <summary>An integer.</summary>
-    public void WriteNumber(long value) => WriteFormatted(value);
+    public void WriteNumber(long value)
+    {
+        var free = Free(MaxScalarLength);
+        _position += Utf8Scalars.WriteInt64(ref MemoryMarshal.GetReference(free), value);
+    }
 
     /// <summary>An integer.</summary>
-    public void WriteNumber(ulong value) => WriteFormatted(value);
+    public void WriteNumber(ulong value)
+    {
+        var free = Free(MaxScalarLength);
+        _position += Utf8Scalars.WriteUInt64(ref MemoryMarshal.GetReference(free), value);
+    }
 
     /// <summary>A decimal with its scale (<c>1.50</c> stays <c>1.50</c>), as <see cref="Utf8JsonWriter"/> formats it.</summary>
     public void WriteNumber(decimal value)
@@ -207,7 +224,7 @@ public ref partial struct JsonOutput
     {
         var free = Free(MaxScalarLength);
         free[0] = (byte)'"';
-        value.TryFormat(free[1..], out var written);
+        var written = Utf8Scalars.WriteGuid(ref free[1], value);
         free[written + 1] = (byte)'"';
         _position += written + 2;
     }
