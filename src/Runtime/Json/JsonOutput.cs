@@ -130,18 +130,10 @@ public ref partial struct JsonOutput
     public void WriteBoolean(bool value) => WriteRaw(value ? "true"u8 : "false"u8);
 
     /// <summary>An integer.</summary>
-    public void WriteNumber(int value)
-    {
-        var free = Free(MaxScalarLength);
-        _position += Utf8Scalars.WriteInt64(ref MemoryMarshal.GetReference(free), value);
-    }
+    public void WriteNumber(int value) => WriteNumber((long)value);
 
     /// <summary>An integer.</summary>
-    public void WriteNumber(uint value)
-    {
-        var free = Free(MaxScalarLength);
-        _position += Utf8Scalars.WriteUInt64(ref MemoryMarshal.GetReference(free), value);
-    }
+    public void WriteNumber(uint value) => WriteNumber((ulong)value);
 
     /// <summary>An integer.</summary>
     public void WriteNumber(long value)
