@@ -90,8 +90,7 @@ internal sealed class WatchedResponseBody : PipeWriter, IHttpResponseBodyFeature
 
     public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
     {
-        Bytes += source.Length;
-        NoteFlush();
+        Count(source.Length);
         return Writer.WriteAsync(source, cancellationToken);
     }
 
