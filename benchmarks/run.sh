@@ -17,12 +17,14 @@ if [[ "${1:-}" == "--short" ]]; then
   latency_items=2000
   concurrent_seconds=5
   detector_seconds=3
+  detector_rounds=3
 else
   job=()
   rounds=9
   latency_items=10000
   concurrent_seconds=10
   detector_seconds=5
+  detector_rounds=5
 fi
 
 # 5 000 idle streams need 5 000 sockets in each of the client and the server process.
@@ -47,7 +49,7 @@ echo "== end to end, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== concurrent (wrk, 16 and 64 connections), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${bench[@]}" concurrent --items 1000 --seconds "$concurrent_seconds" --rounds 3 --workstation-gc
 echo "== buffered-response detector over a socket (wrk), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-"${bench[@]}" detector --seconds "$detector_seconds" --rounds "$rounds" --workstation-gc
+"${bench[@]}" detector --seconds "$detector_seconds" --rounds "$detector_rounds" --launches 3 --workstation-gc
 echo "== memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${bench[@]}" memory --small 100000 --large 10000000 --streams 5000
 echo "== latency, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,8 +15,9 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   spin Class.Method [seconds]  runs one micro-benchmark in a loop, for a profiler such as perf
 //   cputime Class [rounds] [seconds] [Name=value ...]  one class's benchmarks interleaved round by round, timed by
 //                               thread CPU time, with the [Params] properties given
-//   detector [--seconds S] [--rounds R] [--workstation-gc]   wrk against an ordinary JSON endpoint with and
-//                               without UseBufferedResponseDetection(), in two servers, interleaved rounds
+//   detector [--seconds S] [--rounds R] [--launches L] [--workstation-gc]   wrk against an ordinary JSON endpoint
+//                               with and without UseBufferedResponseDetection(), and a second server without it as
+//                               the control, interleaved rounds, L launches of fresh processes
 //   server [--profile-allocations] [--detector]  the Kestrel side of e2e, latency and memory (started by them); with
 //                               --profile-allocations, /_allocations samples what the server allocates; with
 //                               --detector, the buffered-response detector watches every endpoint
@@ -28,7 +29,7 @@ return args.FirstOrDefault() switch
     "spin" => Spin.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10),
     "cputime" => CpuTimeRun.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5, args.Skip(4)),
     "server" => await BenchServer.RunAsync(args.Contains("--profile-allocations"), args.Contains("--detector")),
-    "detector" => await DetectorRun.RunAsync(Option("--seconds", 5), Option("--rounds", 5), ServerGc()),
+    "detector" => await DetectorRun.RunAsync(Option("--seconds", 5), Option("--rounds", 5), Option("--launches", 3), ServerGc()),
     "e2e" => await ThroughputRun.RunAsync(Option("--items", 1_000_000), Option("--rounds", 3), Option("--warmup", 200_000), ServerGc()),
     "concurrent" => await ConcurrentRun.RunAsync(Option("--items", 1_000), Option("--seconds", 10), Option("--rounds", 3), ServerGc()),
     "profile" => await AllocationProfileRun.RunAsync(Option("--items", 300_000), ServerGc()),

@@ -3,78 +3,107 @@ using Streaming.Generators.Benchmarks.Reporting;
 namespace Streaming.Generators.Benchmarks.EndToEnd;
 
 /// <summary>
-/// What <c>UseBufferedResponseDetection()</c> costs over a real socket: two servers, the same but for the detector,
-/// and <c>wrk</c> asking each in turn for an ordinary JSON response of 1 and of 1 024 orders (under the threshold,
-/// so nothing is reported: the cost of watching, not of reporting). Rounds are interleaved, the order of the two
-/// servers alternating, so that the machine's drift falls on both. Per request: responses/s from wrk, and the
-/// server's CPU time and allocated bytes from <c>/_stats</c> around each stage.
+/// What <c>UseBufferedResponseDetection()</c> costs over a real socket: <c>wrk</c> asking Kestrel servers in turn for
+/// an ordinary JSON response of 1 and of 1 024 orders (under the threshold, so nothing is reported: the cost of
+/// watching, not of reporting). Three server processes per launch: one without the detector, a second one the same
+/// (the control: how far two identical processes differ on this machine), and one with the detector. Rounds are
+/// interleaved, the order of the servers rotating, and the whole is repeated with fresh processes, because one
+/// process can run slower than its twin for its whole life. Per request: responses/s from wrk, the server's CPU time
+/// and allocated bytes from <c>/_stats</c> around each stage, and wrk's own CPU time.
 /// </summary>
 public static class DetectorRun
 {
     private static readonly int[] Sizes = [1, 1024];
 
-    private sealed record Sample(double RequestsPerSecond, double CpuMicroseconds, double AllocatedBytes);
+    private const string Without = "without the detector";
+    private const string Control = "without, a second process (control)";
+    private const string With = "with UseBufferedResponseDetection()";
 
-    public static async Task<int> RunAsync(int seconds, int rounds, bool serverGc)
+    private static readonly string[] Roles = [Without, Control, With];
+
+    private sealed record Sample(int Launch, double RequestsPerSecond, double CpuMicroseconds, double ClientCpuMicroseconds, double AllocatedBytes);
+
+    public static async Task<int> RunAsync(int seconds, int rounds, int launches, bool serverGc)
     {
-        await using var plain = await ServerProcess.StartAsync(serverGc);
-        await using var watched = await ServerProcess.StartAsync(serverGc, detector: true);
-        var servers = new[] { (Name: "without the detector", Server: plain), (Name: "with UseBufferedResponseDetection()", Server: watched) };
-        var overheads = new Dictionary<ServerProcess, long> { [plain] = await plain.StatsOverheadAsync(), [watched] = await watched.StatsOverheadAsync() };
-        var samples = servers.SelectMany(s => Sizes.Select(n => (s.Name, n))).ToDictionary(k => k, _ => new List<Sample>());
-
-        Console.WriteLine($"Warm-up: 3 s per server and size. Load average {LoadAverage()}.");
-        foreach (var size in Sizes)
+        var samples = Roles.SelectMany(role => Sizes.Select(size => (role, size))).ToDictionary(k => k, _ => new List<Sample>());
+        for (var launch = 1; launch <= launches; launch++)
         {
+            await using var without = await ServerProcess.StartAsync(serverGc);
+            await using var control = await ServerProcess.StartAsync(serverGc);
+            await using var with = await ServerProcess.StartAsync(serverGc, detector: true);
+            var servers = new[] { (Role: Without, Server: without), (Role: Control, Server: control), (Role: With, Server: with) };
+            var overheads = new Dictionary<ServerProcess, long>();
             foreach (var (_, server) in servers)
             {
-                await MeasureAsync(server, size, 3, overheads[server]);
+                overheads[server] = await server.StatsOverheadAsync();
             }
-        }
 
-        for (var round = 1; round <= rounds; round++)
-        {
+            Console.WriteLine($"Launch {launch}: warm-up, 3 s per server and size. Load average {LoadAverage()}.");
             foreach (var size in Sizes)
             {
-                foreach (var (name, server) in round % 2 == 1 ? servers : servers.Reverse())
+                foreach (var (_, server) in servers)
                 {
-                    var sample = await MeasureAsync(server, size, seconds, overheads[server]);
-                    samples[(name, size)].Add(sample);
-                    Console.WriteLine($"round {round}, {size} orders, {name}: {sample.RequestsPerSecond:N0} requests/s, {sample.CpuMicroseconds:0.00} µs CPU and {sample.AllocatedBytes:N0} B per request, load {LoadAverage()}");
+                    await MeasureAsync(launch, server, size, 3, overheads[server]);
+                }
+            }
+
+            for (var round = 1; round <= rounds; round++)
+            {
+                foreach (var size in Sizes)
+                {
+                    foreach (var (role, server) in servers.Skip(round % 3).Concat(servers.Take(round % 3)))
+                    {
+                        var sample = await MeasureAsync(launch, server, size, seconds, overheads[server]);
+                        samples[(role, size)].Add(sample);
+                        Console.WriteLine($"launch {launch}, round {round}, {size} orders, {role}: {sample.RequestsPerSecond:N0} requests/s, {sample.CpuMicroseconds:0.00} µs server CPU, {sample.ClientCpuMicroseconds:0.00} µs wrk CPU and {sample.AllocatedBytes:N0} B per request, load {LoadAverage()}");
+                    }
                 }
             }
         }
 
         var report = new Report("Detector");
-        report.Line($"wrk -t1 -c16, {seconds} s per server and size, median of {rounds} interleaved rounds after a warm-up; wrk and both servers share the same 2 cores; load average {LoadAverage()} at the end.");
+        report.Line($"wrk -t1 -c16, {seconds} s per server and size; {launches} launches of three fresh server processes, {rounds} interleaved rounds each after a warm-up, the order of the servers rotating; medians over all rounds; wrk and the servers share the same 2 cores; load average {LoadAverage()} at the end.");
         foreach (var size in Sizes)
         {
             report.Heading($"{size} order{(size == 1 ? "" : "s")} per response");
-            var baseline = samples[(servers[0].Name, size)];
+            var baseline = samples[(Without, size)];
             report.Table(
-                ["server", "requests/s", "range", "ratio", "server CPU µs/request", "range", "ratio", "allocated B/request"],
-                servers.Select(s =>
+                ["server", "requests/s", "range", "ratio", "server CPU µs/request", "range", "ratio", "wrk CPU µs/request", "allocated B/request"],
+                Roles.Select(role =>
                 {
-                    var list = samples[(s.Name, size)];
+                    var list = samples[(role, size)];
                     return (IReadOnlyList<string>)
                     [
-                        s.Name,
+                        role,
                         Report.Number(Report.Median(list.Select(x => x.RequestsPerSecond))),
                         $"{Report.Number(list.Min(x => x.RequestsPerSecond))}–{Report.Number(list.Max(x => x.RequestsPerSecond))}",
                         Report.Ratio(Report.Median(list.Select(x => x.RequestsPerSecond)) / Report.Median(baseline.Select(x => x.RequestsPerSecond))),
                         Report.Number(Report.Median(list.Select(x => x.CpuMicroseconds)), 2),
                         $"{Report.Number(list.Min(x => x.CpuMicroseconds), 2)}–{Report.Number(list.Max(x => x.CpuMicroseconds), 2)}",
                         Report.Ratio(Report.Median(list.Select(x => x.CpuMicroseconds)) / Report.Median(baseline.Select(x => x.CpuMicroseconds))),
+                        Report.Number(Report.Median(list.Select(x => x.ClientCpuMicroseconds)), 2),
                         Report.Number(Report.Median(list.Select(x => x.AllocatedBytes))),
                     ];
                 }));
+
+            report.Line("Requests/s of each server over the first, launch by launch (the medians of its rounds):");
+            report.Line("");
+            foreach (var role in new[] { Control, With })
+            {
+                var ratios = Enumerable.Range(1, launches).Select(launch =>
+                    Report.Ratio(LaunchMedian(samples[(role, size)], launch) / LaunchMedian(baseline, launch)));
+                report.Line($"- {role}: {string.Join(", ", ratios)}");
+            }
         }
 
         report.Save();
         return 0;
     }
 
-    private static async Task<Sample> MeasureAsync(ServerProcess server, int orders, int seconds, long statsOverhead)
+    private static double LaunchMedian(List<Sample> samples, int launch)
+        => Report.Median(samples.Where(s => s.Launch == launch).Select(s => s.RequestsPerSecond));
+
+    private static async Task<Sample> MeasureAsync(int launch, ServerProcess server, int orders, int seconds, long statsOverhead)
     {
         var before = await server.StatsAsync();
         var wrk = await Wrk.RunAsync(new Uri(server.Address, $"/json/orders?count={orders}"), 1, 16, seconds);
@@ -85,8 +114,10 @@ public static class DetectorRun
         }
 
         return new Sample(
+            launch,
             wrk.Responses / wrk.Seconds,
             (after.CpuMicroseconds - before.CpuMicroseconds) / (double)wrk.Responses,
+            wrk.CpuSeconds * 1e6 / wrk.Responses,
             (after.Allocated - before.Allocated - statsOverhead) / (double)wrk.Responses);
     }
 
