@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -54,9 +55,14 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
     private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
     /// <summary>What a returned value buffers, if anything.</summary>
-    public BufferedResult? Find(IOperation returned, CancellationToken cancellationToken) => Find(returned, MaxCalls, cancellationToken);
+    public BufferedResult? Find(IOperation returned, CancellationToken cancellationToken)
+        => Find(returned, MaxCalls, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
 
-    private BufferedResult? Find(IOperation returned, int calls, CancellationToken cancellationToken)
+    /// <param name="returned">The value returned.</param>
+    /// <param name="calls">How many more calls deep to follow.</param>
+    /// <param name="reading">The methods being read on this chain of calls, so that recursion ends.</param>
+    /// <param name="cancellationToken">The analysis's token.</param>
+    private BufferedResult? Find(IOperation returned, int calls, HashSet<IMethodSymbol> reading, CancellationToken cancellationToken)
     {
         if (Unwrap(returned, symbols, aspNetCore, MaxDepth) is not IInvocationOperation invocation)
         {
@@ -79,7 +85,7 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
 
         foreach (var target in Targets(invocation, cancellationToken))
         {
-            if (Returns(target, calls - 1, cancellationToken) is { } result)
+            if (Returns(target, calls - 1, reading, cancellationToken) is { } result)
             {
                 return result.CalledThrough(target, invocation);
             }
@@ -89,23 +95,33 @@ internal sealed class BufferedResponse(Compilation compilation, KnownSymbols sym
     }
 
     /// <summary>What a method of this compilation returns, worked out once.</summary>
-    private BufferedResult? Returns(IMethodSymbol method, int calls, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Endpoints are analyzed concurrently, so a method being read on one chain of calls is marked on that chain
+    /// only: a shared mark would tell another endpoint calling the same method, read at the same moment, that it
+    /// buffers nothing.
+    /// </remarks>
+    private BufferedResult? Returns(IMethodSymbol method, int calls, HashSet<IMethodSymbol> reading, CancellationToken cancellationToken)
     {
         if (_methods.TryGetValue(method, out var known))
         {
             return known;
         }
 
-        // Marked first, so that recursion ends.
-        _methods[method] = null;
+        if (!reading.Add(method))
+        {
+            // The method calls itself on this chain: the recursion adds nothing.
+            return null;
+        }
+
         var result = Body(method, cancellationToken) is { } body
             ? body.DescendantsAndSelf()
                 .OfType<IReturnOperation>()
                 .Where(r => r.Kind == OperationKind.Return && r.ReturnedValue is not null && !r.IsInNestedFunction())
-                .Select(r => Find(r.ReturnedValue!, calls, cancellationToken))
+                .Select(r => Find(r.ReturnedValue!, calls, reading, cancellationToken))
                 .FirstOrDefault(r => r is not null)
             : null;
-        return _methods[method] = result;
+        reading.Remove(method);
+        return _methods.GetOrAdd(method, result);
     }
 
     /// <summary>The method body of a method declared in this compilation.</summary>

@@ -6,7 +6,7 @@ namespace Streaming;
 
 /// <summary>
 /// One timer for the heartbeats of all streams of an application. A stream registers its
-/// <see cref="IdleHeartbeat"/> for as long as it runs; each tick walks the registered streams, takes the writer
+/// heartbeat (<see cref="StreamBodyWriter.StartHeartbeat{T}"/>) for as long as it runs; each tick walks the registered streams, takes the writer
 /// of those due a heartbeat, sets the timer for the next one that can be, and then writes the heartbeats. A stream going idle does not touch
 /// the timer: a tick counts a stream that is writing as due a whole interval later, the earliest it can be.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class HeartbeatTimer
 
     private readonly Lock _lock = new();
     private readonly Timer _timer;
-    private StreamList<IdleHeartbeat> _streams;
+    private StreamList<StreamBodyWriter> _streams;
     private long _armedFor = long.MaxValue;
 
     public HeartbeatTimer()
@@ -34,7 +34,7 @@ internal sealed class HeartbeatTimer
     }
 
     /// <summary>Starts looking after <paramref name="heartbeat"/>'s stream, which is writing.</summary>
-    public void Register(IdleHeartbeat heartbeat)
+    public void Register(StreamBodyWriter heartbeat)
     {
         lock (_lock)
         {
@@ -48,7 +48,7 @@ internal sealed class HeartbeatTimer
     }
 
     /// <summary>Stops looking after <paramref name="heartbeat"/>'s stream; no tick writes to it after this returns.</summary>
-    public void Unregister(IdleHeartbeat heartbeat)
+    public void Unregister(StreamBodyWriter heartbeat)
     {
         lock (_lock)
         {
@@ -59,7 +59,7 @@ internal sealed class HeartbeatTimer
     private void Tick()
     {
         // The streams due are taken under the lock and written to after it, so that no write holds up the others.
-        IdleHeartbeat? due = null;
+        StreamBodyWriter? due = null;
         lock (_lock)
         {
             var now = Stopwatch.GetTimestamp();

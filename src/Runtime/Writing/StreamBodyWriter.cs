@@ -19,9 +19,12 @@ namespace Streaming;
 /// and passes the bytes on (<c>Advance</c>) only when that buffer is full or at a flush: a few calls into the
 /// server per 4 KiB block rather than per item.
 /// </remarks>
-internal sealed class StreamBodyWriter(PipeWriter output, StreamRequest request) : IBufferWriter<byte>
+internal sealed partial class StreamBodyWriter(PipeWriter output, StreamRequest request) : IBufferWriter<byte>
 {
     private const int MinimumHeldCapacity = 4096;
+
+    private readonly PipeWriter _output = output;
+    private readonly StreamRequest _request = request;
 
     private byte[]? _held;
     private int _heldLength;
@@ -76,7 +79,7 @@ internal sealed class StreamBodyWriter(PipeWriter output, StreamRequest request)
             SendHeld();
         }
 
-        var flushing = output.FlushAsync(cancellationToken);
+        var flushing = _output.FlushAsync(cancellationToken);
         return flushing.IsCompletedSuccessfully ? new ValueTask<bool>(Flushed(flushing.Result)) : AwaitFlushAsync(flushing);
     }
 
@@ -94,7 +97,7 @@ internal sealed class StreamBodyWriter(PipeWriter output, StreamRequest request)
             return false;
         }
 
-        StreamTelemetry.Sent(request, UnflushedItems, UnflushedBytes);
+        StreamTelemetry.Sent(_request, UnflushedItems, UnflushedBytes);
         SentBytes += UnflushedBytes;
         SentItems += UnflushedItems;
         UnflushedBytes = 0;
@@ -108,7 +111,7 @@ internal sealed class StreamBodyWriter(PipeWriter output, StreamRequest request)
         if (_buffer.Length - _buffered < Math.Max(sizeHint, 1))
         {
             PassOn();
-            _buffer = output.GetMemory(sizeHint);
+            _buffer = _output.GetMemory(sizeHint);
         }
 
         return _buffer[_buffered..];
@@ -119,7 +122,7 @@ internal sealed class StreamBodyWriter(PipeWriter output, StreamRequest request)
     {
         if (_buffered > 0)
         {
-            output.Advance(_buffered);
+            _output.Advance(_buffered);
         }
 
         _buffer = default;
@@ -131,7 +134,7 @@ internal sealed class StreamBodyWriter(PipeWriter output, StreamRequest request)
         HasSent = true;
         if (_heldLength > 0)
         {
-            output.Write(_held.AsSpan(0, _heldLength));
+            _output.Write(_held.AsSpan(0, _heldLength));
         }
 
         ReturnHeld();

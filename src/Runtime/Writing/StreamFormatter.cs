@@ -10,7 +10,7 @@ namespace Streaming;
 /// keep per-response state (a reusable JSON writer, whether a separator is due).
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public abstract class StreamFormatter<T>
+public abstract class StreamFormatter<T> : IHeartbeatFormat
 {
     /// <summary>The <c>Content-Type</c> of the response.</summary>
     public abstract string ContentType { get; }

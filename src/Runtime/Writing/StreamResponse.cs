@@ -31,7 +31,7 @@ public static class StreamResponse
         ArgumentNullException.ThrowIfNull(formatter);
 
         return Begin(context, formatter, out var refused) is { } request
-            ? RunAsync(request, items, null, formatter)
+            ? RunAsync(request, items, formatter)
             : refused;
     }
 
@@ -58,7 +58,7 @@ public static class StreamResponse
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(formatter);
-        return RunAsync(request, items, null, formatter);
+        return RunAsync(request, items, formatter);
     }
 
     /// <summary>Streams <paramref name="items"/> for a request admitted by <see cref="StreamRequest.Begin(HttpContext, StreamEndpointMetadata, out Task)"/>, and disposes the request when the stream ends.</summary>
@@ -84,14 +84,14 @@ public static class StreamResponse
     /// </summary>
     private static Task RunBlockingAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
         => items is IAsyncEnumerable<T> asyncItems
-            ? RunAsync(request, asyncItems, null, formatter)
+            ? RunAsync(request, asyncItems, formatter)
             : RunOnProducerThreadAsync(request, items, formatter);
 
     private static async Task RunOnProducerThreadAsync<T>(StreamRequest request, IEnumerable<T> items, StreamFormatter<T> formatter)
     {
         try
         {
-            await request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, null, items, formatter));
+            await request.Runtime.ProducerThreads.RunAsync(() => RunAsync(request, items, formatter));
         }
         finally
         {
@@ -102,33 +102,34 @@ public static class StreamResponse
 
     /// <summary>
     /// Writes the stream from start to end and disposes <paramref name="request"/>: the loop and everything around
-    /// it in one async method, so that an idle stream waits in one state machine.
+    /// it in one async method, so that an idle stream waits in one state machine. What that state machine keeps
+    /// while it waits is kept by every idle stream, so it holds few locals: the request and the body writer
+    /// carry the rest.
     /// </summary>
-    private static async Task RunAsync<T>(StreamRequest request, IAsyncEnumerable<T>? asyncItems, IEnumerable<T>? syncItems, StreamFormatter<T> formatter)
+    /// <param name="request">The admitted request.</param>
+    /// <param name="items">The producer: an <see cref="IAsyncEnumerable{T}"/>, or an <see cref="IEnumerable{T}"/> read on this thread.</param>
+    /// <param name="formatter">The format.</param>
+    private static async Task RunAsync<T>(StreamRequest request, object items, StreamFormatter<T> formatter)
     {
-        var context = request.Context;
         var started = StreamTelemetry.Started(request);
-        var body = new StreamBodyWriter(context.Response.BodyWriter, request);
+        var body = new StreamBodyWriter(request.Context.Response.BodyWriter, request);
         IAsyncEnumerator<T>? enumerator = null;
-        IdleHeartbeat? heartbeat = null;
         StreamOutcome outcome;
         ExceptionDispatchInfo? failure = null;
         try
         {
-            PrepareResponse(context, formatter);
+            PrepareResponse(request.Context, formatter);
 
             // Nothing leaves before the first flush, so the start record can be written straight away.
             formatter.WriteStart(body);
-            enumerator = asyncItems is not null
+            enumerator = items is IAsyncEnumerable<T> asyncItems
                 ? asyncItems.GetAsyncEnumerator(request.Aborted)
-                : BlockingProducer<T>.Start(syncItems!);
+                : BlockingProducer<T>.Start((IEnumerable<T>)items);
 
-            heartbeat = IdleHeartbeat.Start(formatter, body, request);
-            var aborted = request.Aborted;
-            var blocking = enumerator as BlockingProducer<T>;
+            body.StartHeartbeat(formatter);
             while (true)
             {
-                if (aborted.IsCancellationRequested)
+                if (request.Aborted.IsCancellationRequested)
                 {
                     outcome = EndedEarly(request);
                     break;
@@ -142,34 +143,34 @@ public static class StreamResponse
                 }
 
                 bool more;
-                if (heartbeat is null || next.IsCompleted)
+                if (!body.HasHeartbeat || next.IsCompleted)
                 {
                     more = await next;
                 }
                 else
                 {
                     // While, and only while, the producer keeps the loop waiting, an idle stream may get its heartbeat.
-                    heartbeat.Idle();
+                    body.Idle();
                     try
                     {
                         more = await next;
                     }
                     finally
                     {
-                        await heartbeat.ResumeAsync();
+                        await body.ResumeAsync();
                     }
                 }
 
                 if (!more)
                 {
                     // A producer that stops quietly when its token fires has not finished its sequence.
-                    outcome = aborted.IsCancellationRequested ? EndedEarly(request) : StreamOutcome.Completed;
+                    outcome = request.Aborted.IsCancellationRequested ? EndedEarly(request) : StreamOutcome.Completed;
                     break;
                 }
 
                 formatter.WriteItem(body, enumerator.Current);
                 body.ItemWritten();
-                var due = request.FlushEveryItem || body.UnflushedBytes >= request.FlushThresholdBytes || blocking?.LastItemWasSlow == true;
+                var due = request.FlushEveryItem || body.UnflushedBytes >= request.FlushThresholdBytes || (enumerator as BlockingProducer<T>)?.LastItemWasSlow == true;
                 if (due && !await body.FlushAsync(request.FlushToken))
                 {
                     outcome = EndedEarly(request);
@@ -191,7 +192,7 @@ public static class StreamResponse
                 }
                 else
                 {
-                    CompletionTrailers.Append(context, body.SentItems);
+                    CompletionTrailers.Append(request.Context, body.SentItems);
                 }
             }
         }
@@ -205,10 +206,7 @@ public static class StreamResponse
         }
 
         // The loop holds the writer here, so no heartbeat is being written.
-        if (heartbeat is not null)
-        {
-            request.Runtime.Heartbeats.Unregister(heartbeat);
-        }
+        body.StopHeartbeat();
 
         try
         {
@@ -218,7 +216,7 @@ public static class StreamResponse
             }
 
             // Before the first flush nothing is on the wire: a failure goes on to the application's error handling.
-            var rethrow = outcome == StreamOutcome.Failed && !body.HasSent && !context.Response.HasStarted;
+            var rethrow = outcome == StreamOutcome.Failed && !body.HasSent && !request.Context.Response.HasStarted;
             if (!rethrow)
             {
                 await EndAsync(request, formatter, body, outcome, failure?.SourceException);

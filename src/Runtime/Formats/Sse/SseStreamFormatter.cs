@@ -22,21 +22,28 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
 {
     private const string FailureMessage = "The stream failed on the server.";
 
-    private readonly TimeSpan? _heartbeatInterval;
-    private TimeSpan _resolvedHeartbeatInterval = Timeout.InfiniteTimeSpan;
+    // The interval asked for, or once PrepareResponse has run, the one in force: every idle stream keeps its
+    // formatter, so it holds one TimeSpan and flags rather than a nullable and a second TimeSpan.
+    private TimeSpan _heartbeatInterval;
+    private bool _heartbeatFromOptions;
+    private bool _prepared;
     private bool _eventOpen;
 
     /// <summary>Creates the formatter.</summary>
     /// <param name="heartbeatInterval">How long the producer may stay idle before a heartbeat comment goes out;
     /// <see langword="null"/> for <see cref="StreamingOptions.SseHeartbeatInterval"/>,
     /// <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
-    protected SseStreamFormatter(TimeSpan? heartbeatInterval) => _heartbeatInterval = heartbeatInterval;
+    protected SseStreamFormatter(TimeSpan? heartbeatInterval)
+    {
+        _heartbeatInterval = heartbeatInterval.GetValueOrDefault();
+        _heartbeatFromOptions = heartbeatInterval is null;
+    }
 
     /// <inheritdoc />
     public override string ContentType => "text/event-stream";
 
     /// <inheritdoc />
-    public override TimeSpan HeartbeatInterval => _resolvedHeartbeatInterval;
+    public override TimeSpan HeartbeatInterval => _prepared ? _heartbeatInterval : Timeout.InfiniteTimeSpan;
 
     /// <inheritdoc />
     public override void PrepareResponse(HttpResponse response)
@@ -45,7 +52,12 @@ public abstract class SseStreamFormatter<T> : StreamFormatter<T>
         response.Headers.CacheControl = "no-cache";
         // nginx and similar proxies buffer responses unless told not to; an event stream must not wait.
         response.Headers["X-Accel-Buffering"] = "no";
-        _resolvedHeartbeatInterval = _heartbeatInterval ?? StreamingRuntime.For(response.HttpContext).Options.SseHeartbeatInterval;
+        if (_heartbeatFromOptions)
+        {
+            _heartbeatInterval = StreamingRuntime.For(response.HttpContext).Options.SseHeartbeatInterval;
+        }
+
+        _prepared = true;
     }
 
     /// <inheritdoc />

@@ -1,19 +1,17 @@
 using System;
-using System.Buffers;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Streaming;
 
-/// <summary>
-/// Keeps one idle stream alive (SSE): once the producer has kept the write loop waiting for the formatter's
-/// <see cref="StreamFormatter{T}.HeartbeatInterval"/>, the application's shared <see cref="HeartbeatTimer"/>
-/// writes a heartbeat. The loop owns the writer except while it awaits the producer; a tick writes only after
-/// taking the writer from an idle loop, so a heartbeat never lands inside an item. Handing the writer over and
-/// back is two interlocked operations: waiting for the producer allocates nothing.
-/// </summary>
-internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
+// The heartbeat of an idle stream (SSE): once the producer has kept the write loop waiting for the formatter's
+// HeartbeatInterval, the application's shared HeartbeatTimer writes a heartbeat into this writer. The loop owns
+// the writer except while it awaits the producer; a tick writes only after taking the writer from an idle loop, so
+// a heartbeat never lands inside an item. Handing the writer over and back is two interlocked operations: waiting
+// for the producer allocates nothing. Its state lives in the body writer it writes to, both one per stream, so
+// that an idle stream keeps one object for the two.
+internal sealed partial class StreamBodyWriter : IStreamListItem<StreamBodyWriter>
 {
     // Who owns the writer: the loop (Writing), nobody while the loop awaits the producer (Waiting), a tick
     // (Beating), or a tick that hands it straight back to the loop when done (BeatingAwaited).
@@ -22,61 +20,65 @@ internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
     private const int Beating = 2;
     private const int BeatingAwaited = 3;
 
-    private readonly StreamBodyWriter _body;
-    private readonly CancellationToken _flushToken;
-    private int _state;
+    private IHeartbeatFormat? _heartbeat;
+    private int _owner;
     private long _idleSince;
-    private volatile bool _stopped;
+    private volatile bool _heartbeatStopped;
     private TaskCompletionSource? _resumed;
 
-    protected IdleHeartbeat(StreamBodyWriter body, CancellationToken flushToken, TimeSpan interval)
-    {
-        _body = body;
-        _flushToken = flushToken;
-        IntervalTicks = Math.Max(1, (long)(interval.TotalSeconds * Stopwatch.Frequency));
-    }
+    /// <summary>Whether the stream has a heartbeat, registered with the application's timer.</summary>
+    public bool HasHeartbeat => _heartbeat is not null;
 
     /// <summary>The idle time before a heartbeat, in <see cref="Stopwatch"/> ticks.</summary>
-    public long IntervalTicks { get; }
+    public long IntervalTicks { get; private set; }
 
     /// <summary>The neighbours in the timer's list of streams.</summary>
-    public IdleHeartbeat? Previous { get; set; }
+    public StreamBodyWriter? Previous { get; set; }
 
     /// <inheritdoc cref="Previous"/>
-    public IdleHeartbeat? Next { get; set; }
+    public StreamBodyWriter? Next { get; set; }
 
     /// <summary>The next stream in a tick's list of heartbeats to write.</summary>
-    internal IdleHeartbeat? NextDue { get; set; }
+    internal StreamBodyWriter? NextDue { get; set; }
 
-    /// <summary>The heartbeat of <paramref name="formatter"/>'s stream, registered with the shared timer, or <see langword="null"/> when it has none.</summary>
-    public static IdleHeartbeat? Start<T>(StreamFormatter<T> formatter, StreamBodyWriter body, StreamRequest request)
+    /// <summary>Registers the heartbeat of <paramref name="formatter"/>'s format with the shared timer, when it has one.</summary>
+    public void StartHeartbeat<T>(StreamFormatter<T> formatter)
     {
         var interval = formatter.HeartbeatInterval;
         if (interval == Timeout.InfiniteTimeSpan || interval <= TimeSpan.Zero)
         {
-            return null;
+            return;
         }
 
-        var heartbeat = new Of<T>(formatter, body, request.FlushToken, interval);
-        request.Runtime.Heartbeats.Register(heartbeat);
-        return heartbeat;
+        _heartbeat = formatter;
+        IntervalTicks = Math.Max(1, (long)(interval.TotalSeconds * Stopwatch.Frequency));
+        _request.Runtime.Heartbeats.Register(this);
+    }
+
+    /// <summary>Takes the stream off the timer; no tick writes to it after this returns. The loop holds the writer when it calls this.</summary>
+    public void StopHeartbeat()
+    {
+        if (_heartbeat is not null)
+        {
+            _request.Runtime.Heartbeats.Unregister(this);
+        }
     }
 
     /// <summary>The loop is about to await the producer: a tick may write until <see cref="ResumeAsync"/>.</summary>
     public void Idle()
     {
         Volatile.Write(ref _idleSince, Stopwatch.GetTimestamp());
-        Volatile.Write(ref _state, Waiting);
+        Volatile.Write(ref _owner, Waiting);
     }
 
     /// <summary>The producer is back: the loop takes the writer again, after a heartbeat being written, if any.</summary>
     public ValueTask ResumeAsync()
     {
-        while (Interlocked.CompareExchange(ref _state, Writing, Waiting) != Waiting)
+        while (Interlocked.CompareExchange(ref _owner, Writing, Waiting) != Waiting)
         {
             // A tick is writing: it hands the writer over when done. Rare, so a task for it is no burden.
             _resumed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (Interlocked.CompareExchange(ref _state, BeatingAwaited, Beating) == Beating)
+            if (Interlocked.CompareExchange(ref _owner, BeatingAwaited, Beating) == Beating)
             {
                 return new ValueTask(_resumed.Task);
             }
@@ -93,14 +95,14 @@ internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
     internal bool TryClaim(long now, out long next)
     {
         next = now + IntervalTicks;
-        if (_stopped)
+        if (_heartbeatStopped)
         {
             next = long.MaxValue;
             return false;
         }
 
         // A loop that is writing may go idle at any moment: it is due an interval from now at the earliest.
-        if (Volatile.Read(ref _state) != Waiting)
+        if (Volatile.Read(ref _owner) != Waiting)
         {
             return false;
         }
@@ -112,7 +114,7 @@ internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
             return false;
         }
 
-        if (Interlocked.CompareExchange(ref _state, Beating, Waiting) != Waiting)
+        if (Interlocked.CompareExchange(ref _owner, Beating, Waiting) != Waiting)
         {
             return false;
         }
@@ -130,15 +132,12 @@ internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
     /// <summary>Writes the heartbeat of a stream <see cref="TryClaim"/> took the writer from, and gives the writer back.</summary>
     internal void Beat() => _ = BeatAsync();
 
-    /// <summary>Writes the format's heartbeat; <see langword="false"/> when it has none.</summary>
-    protected abstract bool TryWrite(IBufferWriter<byte> output);
-
     private async Task BeatAsync()
     {
         var sent = false;
         try
         {
-            sent = TryWrite(_body) && await _body.FlushAsync(_flushToken);
+            sent = _heartbeat!.TryWriteHeartbeat(this) && await FlushAsync(_request.FlushToken);
         }
         catch (Exception)
         {
@@ -152,7 +151,7 @@ internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
         else
         {
             // No heartbeat in this format, or no client to take it: the producer is cancelled with the request.
-            _stopped = true;
+            _heartbeatStopped = true;
         }
 
         EndBeat();
@@ -161,18 +160,12 @@ internal abstract class IdleHeartbeat : IStreamListItem<IdleHeartbeat>
     /// <summary>Gives the writer back: to nobody while the loop still awaits the producer, else to the loop.</summary>
     private void EndBeat()
     {
-        if (Interlocked.CompareExchange(ref _state, Waiting, Beating) == BeatingAwaited)
+        if (Interlocked.CompareExchange(ref _owner, Waiting, Beating) == BeatingAwaited)
         {
             var resumed = _resumed!;
             _resumed = null;
-            Volatile.Write(ref _state, Writing);
+            Volatile.Write(ref _owner, Writing);
             resumed.SetResult();
         }
-    }
-
-    private sealed class Of<T>(StreamFormatter<T> formatter, StreamBodyWriter body, CancellationToken flushToken, TimeSpan interval)
-        : IdleHeartbeat(body, flushToken, interval)
-    {
-        protected override bool TryWrite(IBufferWriter<byte> output) => formatter.TryWriteHeartbeat(output);
     }
 }
