@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Streaming.Generated.Streaming.Generators.IntegrationTests.Streams;
+using Streaming.Generators.IntegrationTests.Infrastructure;
 using Streaming.Generators.IntegrationTests.Streams;
 using Xunit.Abstractions;
 
@@ -93,12 +94,12 @@ public sealed class IdleStreamTests(ITestOutputHelper output)
     private static async Task<(long Allocated, long Retained)> MeasureAsync(int count)
     {
         var application = NewApplication();
-        var first = new IdleStream(application, TimeSpan.FromMinutes(1), new SinkBody());
+        var first = new IdleStream(application, TimeSpan.FromMinutes(1), new SinkResponseBody(new SinkWriter(4096)));
         var firstWriting = first.WriteAsync();
         first.Producer.End();
         await firstWriting;
 
-        var streams = Enumerable.Range(0, count).Select(_ => new IdleStream(application, TimeSpan.FromMinutes(1), new SinkBody())).ToArray();
+        var streams = Enumerable.Range(0, count).Select(_ => new IdleStream(application, TimeSpan.FromMinutes(1), new SinkResponseBody(new SinkWriter(4096)))).ToArray();
         var writing = new Task[count];
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -235,44 +236,6 @@ public sealed class IdleStreamTests(ITestOutputHelper output)
 
             return new(new FlushResult(false, false));
         }
-
-        public override void CancelPendingFlush()
-        {
-        }
-
-        public override void Complete(Exception? exception = null)
-        {
-        }
-
-        public void DisableBuffering()
-        {
-        }
-
-        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task CompleteAsync() => Task.CompletedTask;
-    }
-
-    /// <summary>A response body that keeps nothing and takes every flush at once.</summary>
-    private sealed class SinkBody : PipeWriter, IHttpResponseBodyFeature
-    {
-        private readonly byte[] _buffer = new byte[4096];
-
-        public Stream Stream => throw new NotSupportedException();
-
-        public PipeWriter Writer => this;
-
-        public override void Advance(int bytes)
-        {
-        }
-
-        public override Memory<byte> GetMemory(int sizeHint = 0) => _buffer;
-
-        public override Span<byte> GetSpan(int sizeHint = 0) => _buffer;
-
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => new(new FlushResult(false, false));
 
         public override void CancelPendingFlush()
         {

@@ -56,7 +56,7 @@ public sealed class OutputCallsTests(ITestOutputHelper output)
     {
         var server = new BlockWriter();
         var context = new DefaultHttpContext();
-        context.Features.Set<IHttpResponseBodyFeature>(new Body(server));
+        context.Features.Set<IHttpResponseBodyFeature>(new SinkResponseBody(server));
         context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new StreamEndpointMetadata(format)), "calls test"));
         var items = Enumerable.Range(0, 10_000).Select(Reading.Create).ToArray();
 
@@ -112,23 +112,6 @@ public sealed class OutputCallsTests(ITestOutputHelper output)
             Spans++;
             return _inner.GetSpan(sizeHint);
         }
-    }
-
-    private sealed class Body(PipeWriter writer) : IHttpResponseBodyFeature
-    {
-        public Stream Stream => throw new NotSupportedException();
-
-        public PipeWriter Writer => writer;
-
-        public void DisableBuffering()
-        {
-        }
-
-        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task CompleteAsync() => Task.CompletedTask;
     }
 
     /// <summary>A server writer that hands out 4 KiB blocks, as Kestrel's memory pool does, and counts the calls.</summary>

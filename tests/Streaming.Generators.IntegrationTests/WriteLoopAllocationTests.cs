@@ -3,6 +3,7 @@ using System.Threading.Tasks.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Streaming.Generated.Streaming.Generators.IntegrationTests.Streams;
+using Streaming.Generators.IntegrationTests.Infrastructure;
 using Streaming.Generators.IntegrationTests.Streams;
 using Xunit.Abstractions;
 
@@ -75,7 +76,7 @@ public sealed class WriteLoopAllocationTests(ITestOutputHelper output)
     private static async Task<long> AllocatedWhileStreamingSseAsync(Reading[] items, TimeSpan heartbeat)
     {
         var context = new DefaultHttpContext();
-        context.Features.Set<IHttpResponseBodyFeature>(new SinkBody());
+        context.Features.Set<IHttpResponseBodyFeature>(new SinkResponseBody());
         context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new StreamEndpointMetadata(Format.Sse)), "allocation test"));
         var formatter = new SseJsonFormatter<Reading, ReadingJsonWriter>(heartbeat);
 
@@ -88,7 +89,7 @@ public sealed class WriteLoopAllocationTests(ITestOutputHelper output)
     private static async Task<long> AllocatedWhilePushedBackAsync(Reading[] items)
     {
         var context = new DefaultHttpContext();
-        context.Features.Set<IHttpResponseBodyFeature>(new SinkBody(new PushbackWriter()));
+        context.Features.Set<IHttpResponseBodyFeature>(new SinkResponseBody(new PushbackWriter()));
         context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new StreamEndpointMetadata(Format.NdJson) { FlushEveryItem = true }), "allocation test"));
         var formatter = new NdJsonFormatter<Reading, ReadingJsonWriter>();
 
@@ -109,7 +110,7 @@ public sealed class WriteLoopAllocationTests(ITestOutputHelper output)
     private static long AllocatedWhileStreaming(Reading[] items, bool flushEveryItem)
     {
         var context = new DefaultHttpContext();
-        context.Features.Set<IHttpResponseBodyFeature>(new SinkBody());
+        context.Features.Set<IHttpResponseBodyFeature>(new SinkResponseBody());
         context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new StreamEndpointMetadata(Format.NdJson) { FlushEveryItem = flushEveryItem }), "allocation test"));
         var formatter = new NdJsonFormatter<Reading, ReadingJsonWriter>();
         var producer = Produce(items);
@@ -128,47 +129,6 @@ public sealed class WriteLoopAllocationTests(ITestOutputHelper output)
         foreach (var item in items)
         {
             yield return item;
-        }
-    }
-
-    /// <summary>A response body that keeps nothing; by default it takes every flush at once.</summary>
-    private sealed class SinkBody(PipeWriter? writer = null) : IHttpResponseBodyFeature
-    {
-        public Stream Stream => throw new NotSupportedException();
-
-        public PipeWriter Writer { get; } = writer ?? new SinkWriter();
-
-        public void DisableBuffering()
-        {
-        }
-
-        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task CompleteAsync() => Task.CompletedTask;
-    }
-
-    private sealed class SinkWriter : PipeWriter
-    {
-        private readonly byte[] _buffer = new byte[64 * 1024];
-
-        public override void Advance(int bytes)
-        {
-        }
-
-        public override Memory<byte> GetMemory(int sizeHint = 0) => _buffer;
-
-        public override Span<byte> GetSpan(int sizeHint = 0) => _buffer;
-
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => new(new FlushResult(false, false));
-
-        public override void CancelPendingFlush()
-        {
-        }
-
-        public override void Complete(Exception? exception = null)
-        {
         }
     }
 
