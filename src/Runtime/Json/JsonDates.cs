@@ -13,9 +13,10 @@ namespace Streaming;
 /// </summary>
 internal static class JsonDates
 {
-    // "yyyy-MM-ddTHH:mm:ss" is 19 bytes, then "." and seven digits; the offset (nothing, "Z" or "+hh:mm") follows.
+    // "yyyy-MM-ddTHH:mm:ss" is 19 bytes, then "." and seven digits, as Utf8Scalars.WriteIso and the "O" format
+    // write them; the offset (nothing, "Z" or "+hh:mm") follows.
     private const int SecondsEnd = 19;
-    private const int FractionEnd = 27;
+    private const int FractionEnd = Utf8Scalars.IsoBytes;
 
     /// <summary>Writes <paramref name="value"/> into <paramref name="destination"/> (at least 33 bytes); returns the bytes written.</summary>
     public static int Format(DateTime value, Span<byte> destination)
