@@ -3,8 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Streaming.Generators.Benchmarks.Model;
 
 namespace Streaming.Generators.Benchmarks.EndToEnd;
@@ -16,7 +15,10 @@ namespace Streaming.Generators.Benchmarks.EndToEnd;
 /// </summary>
 public static class BenchServer
 {
-    /// <summary>The line the server prints on standard output once it listens, followed by its address.</summary>
+    /// <summary>
+    /// The line the server prints on standard output once it listens, followed by its HTTP/1.1 address and its
+    /// HTTP/2 address (cleartext, prior knowledge: h2c), separated by a space.
+    /// </summary>
     public const string ReadyLine = "listening ";
 
     /// <param name="profileAllocations">Samples what the server allocates, for <c>/_allocations</c>.</param>
@@ -25,7 +27,12 @@ public static class BenchServer
     {
         using var sampler = profileAllocations ? new AllocationSampler() : null;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        ListenOptions? http1 = null, http2 = null;
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, options => http1 = options);
+            kestrel.Listen(IPAddress.Loopback, 0, options => (http2 = options).Protocols = HttpProtocols.Http2);
+        });
         builder.Logging.ClearProviders();
 
         await using var app = builder.Build();
@@ -40,8 +47,8 @@ public static class BenchServer
         app.MapGet("/_allocations", () => sampler?.TakeReport() ?? "start the server with --profile-allocations\n");
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Console.WriteLine(ReadyLine + address);
+        // Kestrel writes the port each listener was given back into its options.
+        Console.WriteLine($"{ReadyLine}http://{http1!.IPEndPoint} http://{http2!.IPEndPoint}");
 
         // The parent closes our standard input when it is done (or dies): that is the signal to stop.
         await Task.Run(() => Console.In.ReadToEnd());

@@ -36,25 +36,29 @@ public static class MemoryRun
         report.Line($"Peak growth from {smallItems:N0} to {largeItems:N0} items: {string.Join(", ", growth)}.");
 
         report.Heading($"Idle Server-Sent Events streams ({streams:N0} at once)");
-        report.Line("Each stream has sent one event and waits: the producer awaits Task.Delay(Infinite), and ours has its 15 s heartbeat armed. Each row in a fresh server process; baseline after a warm-up of 100 streams, opened and closed, and a full collection. Working set is what the kernel counts for the process (all-in: managed heap, native memory, thread stacks); the managed heap is measured after a full compacting collection.");
+        report.Line("Each stream has sent one event and waits: the producer awaits Task.Delay(Infinite), and ours has its 15 s heartbeat armed. Each row in a fresh server process; baseline after a warm-up of 100 streams, opened and closed, and a full collection. Working set is what the kernel counts for the process (all-in: managed heap, native memory, thread stacks); the managed heap is measured after a full compacting collection. Over HTTP/1.1 each stream is a connection of its own; over HTTP/2 (cleartext, prior knowledge), as browsers reach an HTTPS origin, up to 100 streams share a connection (Kestrel's default limit).");
         report.Line("");
         rows.Clear();
-        foreach (var (name, path) in new[] { ("[Stream(Format.Sse)]", "/ours/sse-idle"), ("TypedResults.ServerSentEvents (built-in)", "/builtin/sse-idle"), ("floor: one event written by hand, then Task.Delay", "/floor/sse-idle"), ("floor, with X-Accel-Buffering: no", "/floor/sse-idle-header") })
+        foreach (var http2 in new[] { false, true })
         {
-            var idle = await IdleStreamsAsync(path, streams, serverGc);
-            rows.Add(
-            [
-                name,
-                Report.Bytes(idle.Baseline.Rss),
-                Report.Bytes(idle.Open.Rss),
-                Report.Bytes((double)(idle.Open.Rss - idle.Baseline.Rss) / streams),
-                Report.Bytes((double)(idle.OpenCollected.Rss - idle.Baseline.Rss) / streams),
-                // In bytes: the differences between rows are a few hundred bytes, below a tenth of a kilobyte's grain.
-                ((double)(idle.OpenCollected.Heap - idle.Baseline.Heap) / streams).ToString("N0", CultureInfo.InvariantCulture) + " B",
-            ]);
+            foreach (var (name, path) in new[] { ("[Stream(Format.Sse)]", "/ours/sse-idle"), ("TypedResults.ServerSentEvents (built-in)", "/builtin/sse-idle"), ("floor: one event written by hand, then Task.Delay", "/floor/sse-idle"), ("floor, with X-Accel-Buffering: no", "/floor/sse-idle-header") })
+            {
+                var idle = await IdleStreamsAsync(path, streams, serverGc, http2);
+                rows.Add(
+                [
+                    http2 ? "HTTP/2" : "HTTP/1.1",
+                    name,
+                    Report.Bytes(idle.Baseline.Rss),
+                    Report.Bytes(idle.Open.Rss),
+                    Report.Bytes((double)(idle.Open.Rss - idle.Baseline.Rss) / streams),
+                    Report.Bytes((double)(idle.OpenCollected.Rss - idle.Baseline.Rss) / streams),
+                    // In bytes: the differences between rows are a few hundred bytes, below a tenth of a kilobyte's grain.
+                    ((double)(idle.OpenCollected.Heap - idle.Baseline.Heap) / streams).ToString("N0", CultureInfo.InvariantCulture) + " B",
+                ]);
+            }
         }
 
-        report.Table(["endpoint", "working set, baseline", $"working set, {streams:N0} open", "working set per stream", "per stream after a full GC", "managed heap per stream"], rows);
+        report.Table(["protocol", "endpoint", "working set, baseline", $"working set, {streams:N0} open", "working set per stream", "per stream after a full GC", "managed heap per stream"], rows);
         report.Line($"GC: {GcName(serverGc)}.");
         report.Save();
         return 0;
@@ -76,10 +80,10 @@ public static class MemoryRun
 
     private sealed record IdleReading(ServerStats Baseline, ServerStats Open, ServerStats OpenCollected);
 
-    private static async Task<IdleReading> IdleStreamsAsync(string path, int streams, bool serverGc)
+    private static async Task<IdleReading> IdleStreamsAsync(string path, int streams, bool serverGc, bool http2)
     {
         await using var server = await ServerProcess.StartAsync(serverGc);
-        using var client = server.CreateClient();
+        using var client = http2 ? server.CreateHttp2Client() : server.CreateClient();
 
         await CloseAllAsync(await OpenAsync(client, path, 100));
         await Task.Delay(500);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 
 namespace Streaming.Generators.Benchmarks.EndToEnd;
 
@@ -11,14 +12,19 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri address, HttpClient control)
+    private ServerProcess(Process process, Uri address, Uri http2Address, HttpClient control)
     {
         _process = process;
         Address = address;
+        Http2Address = http2Address;
         Control = control;
     }
 
+    /// <summary>The HTTP/1.1 listener.</summary>
     public Uri Address { get; }
+
+    /// <summary>The HTTP/2 listener: cleartext with prior knowledge (h2c), no TLS.</summary>
+    public Uri Http2Address { get; }
 
     /// <summary>A client for <c>/_stats</c>, on a connection of its own.</summary>
     private HttpClient Control { get; }
@@ -58,8 +64,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (line.StartsWith(BenchServer.ReadyLine, StringComparison.Ordinal))
             {
-                var address = new Uri(line[BenchServer.ReadyLine.Length..]);
-                return new ServerProcess(process, address, new HttpClient { BaseAddress = address });
+                var addresses = line[BenchServer.ReadyLine.Length..].Split(' ');
+                var address = new Uri(addresses[0]);
+                return new ServerProcess(process, address, new Uri(addresses[1]), new HttpClient { BaseAddress = address });
             }
         }
 
@@ -70,6 +77,19 @@ public sealed class ServerProcess : IAsyncDisposable
         => new(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections, UseCookies = false })
         {
             BaseAddress = Address,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+    /// <summary>
+    /// A client that speaks HTTP/2 only, as browsers do to an HTTPS origin: up to 100 streams (Kestrel's
+    /// default) share a connection, and more connections open as they fill.
+    /// </summary>
+    public HttpClient CreateHttp2Client()
+        => new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseCookies = false })
+        {
+            BaseAddress = Http2Address,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Timeout = Timeout.InfiniteTimeSpan,
         };
 
