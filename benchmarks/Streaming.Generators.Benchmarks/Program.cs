@@ -9,7 +9,8 @@ using Streaming.Generators.Benchmarks.EndToEnd;
 //   concurrent [--items N] [--seconds S] [--rounds R] [--workstation-gc]   wrk with 16 and 64 connections
 //   latency [--items N] [--workstation-gc]
 //   profile [--items N] [--workstation-gc]   where the server's allocations go, per endpoint
-//   memory [--small N] [--large N] [--streams N] [--workstation-gc]
+//   memory [--small N] [--large N] [--streams N] [--workstation-gc]   peak working set while streaming, and memory
+//                               per idle SSE stream over HTTP/1.1 and HTTP/2
 //   deployment NATIVE JIT DATABASE [--rounds R]   the sample as a NativeAOT executable and as the JIT build
 //                               (Orders.dll): start-up, idle and streaming memory, on copies of a seeded database
 //   spin Class.Method [seconds]  runs one micro-benchmark in a loop, for a profiler such as perf
